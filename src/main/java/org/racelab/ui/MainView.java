@@ -1,0 +1,60 @@
+package org.racelab.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+
+/** The main window's content: a navigation between the stepper, the lab and the explorer. */
+public final class MainView extends BorderPane {
+
+    private final MainViewModel viewModel;
+    private final TabPane tabs = new TabPane();
+    private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
+
+    public MainView(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("main-view");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("part-tabs");
+        for (MainViewModel.Part part : MainViewModel.Part.values()) {
+            Tab tab = new Tab(part.title(), placeholder(part));
+            tab.setId(part.name().toLowerCase() + "-tab");
+            tabByPart.put(part, tab);
+            tabs.getTabs().add(tab);
+        }
+        tabs.getSelectionModel().select(tabByPart.get(viewModel.getSelectedPart()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
+                tabByPart.forEach((part, t) -> {
+                    if (t == tab) {
+                        viewModel.select(part);
+                    }
+                }));
+        viewModel.selectedPartProperty().addListener((obs, old, part) ->
+                tabs.getSelectionModel().select(tabByPart.get(part)));
+        setCenter(tabs);
+    }
+
+    private static StackPane placeholder(MainViewModel.Part part) {
+        String text = switch (part) {
+            case STEPPER -> "The stepper will come here: you play the scheduler, one micro-step of one thread per click.";
+            case LAB -> "The lab will come here: real counters on real pool threads, with lost updates charted live.";
+            case EXPLORER -> "The explorer will come here: every interleaving, counted exactly and grouped by outcome.";
+        };
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("placeholder");
+        label.setId(part.name().toLowerCase() + "-placeholder");
+        StackPane pane = new StackPane(label);
+        pane.getStyleClass().add("placeholder-pane");
+        return pane;
+    }
+
+    /** Stops whatever the parts run in the background; called when the window closes. */
+    public void dispose() {
+        // Parts with background work register their shutdown here as they land.
+    }
+}

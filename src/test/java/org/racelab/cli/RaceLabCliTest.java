@@ -1,0 +1,54 @@
+package org.racelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.racelab.model.Version;
+
+class RaceLabCliTest {
+
+    /** Output of one CLI run. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RaceLabCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandAndExitsZero() {
+        Result r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: racelab").contains("--version");
+    }
+
+    @Test
+    void versionPrintsNameAndProjectVersion() {
+        Result r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(Version.get()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(r.out().strip()).isEqualTo("racelab " + Version.get());
+    }
+
+    @Test
+    void unknownOptionExitsTwoWithOneLineMessageOnStderr() {
+        Result r = run("--frobnicate");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().findFirst().orElseThrow())
+                .startsWith("racelab: Unknown option: '--frobnicate'");
+        assertThat(r.err()).contains("Usage: racelab").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownSubcommandExitsTwo() {
+        Result r = run("frobnicate");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("racelab: ").doesNotContain("\tat ");
+    }
+}
