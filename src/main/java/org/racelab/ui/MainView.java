@@ -14,6 +14,7 @@ public final class MainView extends BorderPane {
     private final MainViewModel viewModel;
     private final TabPane tabs = new TabPane();
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
+    private final KeyMap keyMap = new KeyMap();
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -51,6 +52,11 @@ public final class MainView extends BorderPane {
         StackPane pane = new StackPane(label);
         pane.getStyleClass().add("placeholder-pane");
         return pane;
+    }
+
+    /** The window's keyboard shortcuts; the scene installs them, the help overlay lists them. */
+    public KeyMap keyMap() {
+        return keyMap;
     }
 
     /** Stops whatever the parts run in the background; called when the window closes. */

@@ -34,6 +34,7 @@ public final class RaceLabApp extends Application {
         mainView = new MainView(new MainViewModel());
         Scene scene = new Scene(mainView, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Themes.apply(scene);
+        mainView.keyMap().install(scene);
         stage.setTitle(TITLE);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
