@@ -2,8 +2,11 @@ package org.racelab.ui;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCombination;
@@ -37,6 +40,32 @@ public final class KeyMap {
 
     public List<Binding> bindings() {
         return Collections.unmodifiableList(bindings);
+    }
+
+    /** The bindings by group, groups in the order they were first registered: what the help overlay lists. */
+    public Map<String, List<Binding>> byGroup() {
+        Map<String, List<Binding>> groups = new LinkedHashMap<>();
+        for (Binding b : bindings) {
+            groups.computeIfAbsent(b.group(), g -> new ArrayList<>()).add(b);
+        }
+        return groups;
+    }
+
+    /** How a binding's keys read in the help, e.g. {@code F1 / ?}. */
+    public static String keysText(Binding binding) {
+        return binding.keys().stream().map(KeyMap::keyText).collect(Collectors.joining(" / "));
+    }
+
+    static String keyText(KeyCombination key) {
+        String text = key.getDisplayText();
+        // JavaFX spells some keys as symbols that read badly from the back row.
+        return switch (text) {
+            case "" -> key.getName();
+            case " " -> "Space";
+            case "\u2192" -> "Right";
+            case "\u238B" -> "Esc";
+            default -> text;
+        };
     }
 
     /** Routes key presses in the scene to the first active matching binding. */

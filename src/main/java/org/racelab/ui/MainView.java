@@ -1,29 +1,95 @@
 package org.racelab.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCharacterCombination;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.controlsfx.control.NotificationPane;
+import org.racelab.lab.BackgroundExecutor;
 
-/** The main window's content: a navigation between the stepper, the lab and the explorer. */
+/**
+ * The main window's content: menu, toolbar, the three parts in tabs, the notification bar, the presentation bar
+ * and the keyboard help overlay.
+ *
+ * <p>How a part hooks in: replace its placeholder below with its view wrapped as a {@link PartView} (export node,
+ * copy text, scenario), register its keys on {@link #keyMap()} with group "Stepper"/"Lab"/"Explorer" and an
+ * active-check such as {@code () -> viewModel.getSelectedPart() == Part.LAB}, and let {@link #dispose()} reach
+ * its shutdown through {@link PartView#dispose()}. In presentation mode the root gets the pseudo-class
+ * {@code :presentation} and every node with style class {@code secondary-control} is hidden and unmanaged; a
+ * part may instead bind to {@link MainViewModel#presentationProperty()}.
+ */
 public final class MainView extends BorderPane {
 
+    public static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
+    /** Nodes with this style class disappear (hidden and unmanaged) in presentation mode. */
+    public static final String SECONDARY = "secondary-control";
+    public static final String WINDOW_KEYS = "Window";
+
     private final MainViewModel viewModel;
+    private final KeyMap keyMap = new KeyMap();
     private final TabPane tabs = new TabPane();
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
-    private final KeyMap keyMap = new KeyMap();
+    private final Map<MainViewModel.Part, PartView> parts = new EnumMap<>(MainViewModel.Part.class);
+    private final NotificationPane notifications;
+    private final HelpOverlay help;
+    private final Label zoomLabel = new Label();
+    private final Label presentationZoomLabel = new Label();
+    private BackgroundExecutor background;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("main-view");
+
+        // The parts. Each part's engineer swaps its placeholder for its view, e.g.
+        // parts.put(Part.STEPPER, new StepperView(new StepperViewModel(...), keyMap, viewModel)).
+        parts.put(MainViewModel.Part.STEPPER, placeholder(MainViewModel.Part.STEPPER));
+        parts.put(MainViewModel.Part.LAB, placeholder(MainViewModel.Part.LAB));
+        parts.put(MainViewModel.Part.EXPLORER, placeholder(MainViewModel.Part.EXPLORER));
+
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("part-tabs");
         for (MainViewModel.Part part : MainViewModel.Part.values()) {
-            Tab tab = new Tab(part.title(), placeholder(part));
+            Tab tab = new Tab(part.title(), parts.get(part).node());
             tab.setId(part.name().toLowerCase() + "-tab");
+            tab.setTooltip(new Tooltip(part.title() + " (key " + (part.ordinal() + 1) + ")"));
             tabByPart.put(part, tab);
             tabs.getTabs().add(tab);
         }
@@ -36,10 +102,52 @@ public final class MainView extends BorderPane {
                 }));
         viewModel.selectedPartProperty().addListener((obs, old, part) ->
                 tabs.getSelectionModel().select(tabByPart.get(part)));
-        setCenter(tabs);
+
+        notifications = new NotificationPane(tabs);
+        notifications.getStyleClass().add("notifications");
+        notifications.setShowFromTop(true);
+        notifications.setOnHidden(e -> {
+            if (notifications.getText() != null && viewModel.getNotice() != null
+                    && notifications.getText().equals(viewModel.getNotice().text())) {
+                viewModel.clearNotice();
+            }
+        });
+        viewModel.noticeProperty().addListener((obs, old, notice) -> showNotice(notice));
+
+        help = new HelpOverlay(keyMap, () -> viewModel.setHelpShowing(false));
+        help.visibleProperty().bind(viewModel.helpShowingProperty());
+        viewModel.helpShowingProperty().addListener((obs, old, on) -> {
+            if (on) {
+                help.rebuild();
+            }
+        });
+        setCenter(new StackPane(notifications, help));
+
+        registerKeys();
+        MenuBar menu = menuBar();
+        ToolBar toolBar = toolBar();
+        HBox presentationBar = presentationBar();
+        VBox top = new VBox(menu, toolBar, presentationBar);
+        top.getStyleClass().add("window-top");
+        for (Node n : List.of(menu, toolBar)) {
+            n.visibleProperty().bind(viewModel.presentationProperty().not());
+            n.managedProperty().bind(viewModel.presentationProperty().not());
+        }
+        presentationBar.visibleProperty().bind(viewModel.presentationProperty());
+        presentationBar.managedProperty().bind(viewModel.presentationProperty());
+        setTop(top);
+
+        var zoomText = Bindings.createStringBinding(() -> viewModel.getZoom() + "%", viewModel.zoomProperty());
+        zoomLabel.textProperty().bind(zoomText);
+        presentationZoomLabel.textProperty().bind(zoomText);
+
+        viewModel.presentationProperty().addListener((obs, old, on) -> applyPresentation(on));
+        viewModel.zoomProperty().addListener((obs, old, z) -> applyStyles());
+        viewModel.themeProperty().addListener((obs, old, t) -> applyStyles());
+        sceneProperty().addListener((obs, old, scene) -> applyStyles());
     }
 
-    private static StackPane placeholder(MainViewModel.Part part) {
+    private static PartView placeholder(MainViewModel.Part part) {
         String text = switch (part) {
             case STEPPER -> "The stepper will come here: you play the scheduler, one micro-step of one thread per click.";
             case LAB -> "The lab will come here: real counters on real pool threads, with lost updates charted live.";
@@ -51,16 +159,404 @@ public final class MainView extends BorderPane {
         label.setId(part.name().toLowerCase() + "-placeholder");
         StackPane pane = new StackPane(label);
         pane.getStyleClass().add("placeholder-pane");
-        return pane;
+        return PartView.of(pane);
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Keys, menu, toolbar
+
+    private void registerKeys() {
+        for (MainViewModel.Part part : MainViewModel.Part.values()) {
+            KeyCode digit = KeyCode.valueOf("DIGIT" + (part.ordinal() + 1));
+            KeyCode numpad = KeyCode.valueOf("NUMPAD" + (part.ordinal() + 1));
+            keyMap.bind(WINDOW_KEYS, "Show the " + part.title().toLowerCase(), () -> viewModel.select(part),
+                    new KeyCodeCombination(digit), new KeyCodeCombination(numpad));
+        }
+        keyMap.bind(WINDOW_KEYS, "Presentation mode on / off (full screen, larger type)",
+                viewModel::togglePresentation, new KeyCodeCombination(KeyCode.F11));
+        keyMap.bind(WINDOW_KEYS, "Close this help", viewModel::isHelpShowing, () -> viewModel.setHelpShowing(false),
+                new KeyCodeCombination(KeyCode.ESCAPE));
+        keyMap.bind(WINDOW_KEYS, "Leave presentation mode", viewModel::isPresentation,
+                () -> viewModel.setPresentation(false), new KeyCodeCombination(KeyCode.ESCAPE));
+        keyMap.bind(WINDOW_KEYS, "Zoom in", viewModel::zoomIn,
+                new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
+                new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
+                new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN));
+        keyMap.bind(WINDOW_KEYS, "Zoom out", viewModel::zoomOut,
+                new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+                new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
+        keyMap.bind(WINDOW_KEYS, "Zoom 100%", viewModel::resetZoom,
+                new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN));
+        keyMap.bind(WINDOW_KEYS, "Keyboard help on / off", () -> viewModel.setHelpShowing(!viewModel.isHelpShowing()),
+                new KeyCodeCombination(KeyCode.F1),
+                new KeyCharacterCombination("?", KeyCombination.SHIFT_ANY));
+        keyMap.bind(WINDOW_KEYS, "Export the current part as PNG", () -> chooseAndExportPng(PngExport.SCREEN),
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open scenario…", "Load threads, increments, start, lock and schedule from a file",
+                this::chooseAndOpenScenario);
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        MenuItem save = item("Save scenario…", "Save the stepper's settings and schedule as a small JSON file",
+                this::chooseAndSaveScenario);
+        MenuItem png = item("Export PNG…", "Save the current part as an image at screen size",
+                () -> chooseAndExportPng(PngExport.SCREEN));
+        png.setId("export-png");
+        MenuItem png2 = item("Export PNG at 2×…", "Save the current part as an image at twice the size, for slides",
+                () -> chooseAndExportPng(PngExport.DOUBLE));
+        MenuItem copy = item("Copy run as text", "Copy schedule, timeline table and summary, ready to paste into notes",
+                this::copyRunAsText);
+        copy.setId("copy-run");
+        MenuItem exit = item("Quit", "Close RaceLab", () -> {
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().hide();
+            }
+        });
+        Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), png, png2, copy,
+                new SeparatorMenuItem(), exit);
+        // Ctrl+O is listed with the menu item; Ctrl+S and the rest come from the KeyMap (one place).
+        keyMap.bind(WINDOW_KEYS, "Open a scenario file", this::chooseAndOpenScenario,
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+
+        MenuItem presentation = item("Presentation mode", "Full screen, larger type, fewer controls (F11; Esc leaves)",
+                viewModel::togglePresentation);
+        MenuItem zoomIn = item("Zoom in", "Larger everything (Ctrl+=)", viewModel::zoomIn);
+        MenuItem zoomOut = item("Zoom out", "Smaller everything (Ctrl+-)", viewModel::zoomOut);
+        MenuItem zoomReset = item("Zoom 100%", "Back to normal size (Ctrl+0)", viewModel::resetZoom);
+        Menu theme = new Menu("Theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem r = new RadioMenuItem(t.title());
+            r.setId("theme-" + t.name().toLowerCase().replace('_', '-'));
+            r.setToggleGroup(themes);
+            r.setSelected(viewModel.getTheme() == t);
+            r.setOnAction(e -> viewModel.setTheme(t));
+            viewModel.themeProperty().addListener((obs, old, now) -> r.setSelected(now == t));
+            theme.getItems().add(r);
+        }
+        Menu view = new Menu("View", null, presentation, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
+                new SeparatorMenuItem(), theme);
+        MenuItem keys = item("Keyboard shortcuts", "Every key, listed from where they are defined (F1 or ?)",
+                () -> viewModel.setHelpShowing(true));
+        Menu helpMenu = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, view, helpMenu);
+        bar.getStyleClass().add("window-menu");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String tooltip, Runnable action) {
+        // A MenuItem is not a Control and cannot carry a Tooltip; the toolbar buttons do, and say the same.
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        item.setUserData(tooltip);
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        ToggleButton present = new ToggleButton("Present");
+        present.setId("presentation-button");
+        present.setSelected(viewModel.isPresentation());
+        present.setOnAction(e -> viewModel.setPresentation(present.isSelected()));
+        viewModel.presentationProperty().addListener((obs, old, on) -> present.setSelected(on));
+        tip(present, "Presentation mode: full screen, larger type, only what stepping needs (F11, Esc leaves)");
+
+        Button out = button("A−", "Zoom out (Ctrl+-)", viewModel::zoomOut);
+        out.setId("zoom-out");
+        Button in = button("A+", "Zoom in (Ctrl+=)", viewModel::zoomIn);
+        in.setId("zoom-in");
+        zoomLabel.setId("zoom-level");
+        zoomLabel.getStyleClass().add("zoom-level");
+        tip(zoomLabel, "Zoom level, 75% to 250% (Ctrl+0 resets to 100%)");
+        zoomLabel.setOnMouseClicked(e -> viewModel.resetZoom());
+
+        ComboBox<Theme> theme = new ComboBox<>();
+        theme.getItems().setAll(Theme.values());
+        theme.setId("theme-choice");
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Theme t) {
+                return t == null ? "" : t.title();
+            }
+
+            @Override
+            public Theme fromString(String s) {
+                return Theme.parse(s).orElse(Theme.LIGHT);
+            }
+        });
+        theme.setValue(viewModel.getTheme());
+        theme.setOnAction(e -> viewModel.setTheme(theme.getValue()));
+        viewModel.themeProperty().addListener((obs, old, t) -> theme.setValue(t));
+        tip(theme, "Colour theme: light, dark, or high contrast for washed-out projectors");
+        theme.setFocusTraversable(false);
+
+        Button png = button("Export PNG", "Save the current part as an image (Ctrl+S; File menu has 2×)",
+                () -> chooseAndExportPng(PngExport.SCREEN));
+        Button copy = button("Copy as text", "Copy the run as text: schedule, timeline as a Markdown table, summary",
+                this::copyRunAsText);
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button helpButton = button("? Keys", "Keyboard shortcuts (F1 or ?)", () -> viewModel.setHelpShowing(true));
+        helpButton.setId("help-button");
+        ToolBar bar = new ToolBar(present, new Label(" "), out, zoomLabel, in, theme, png, copy, spacer, helpButton);
+        bar.getStyleClass().add("window-toolbar");
+        for (Node n : bar.getItems()) {
+            n.setFocusTraversable(false);
+        }
+        return bar;
+    }
+
+    /** The small bar that stays in presentation mode: parts, zoom, and the way out. */
+    private HBox presentationBar() {
+        ToggleGroup group = new ToggleGroup();
+        HBox bar = new HBox();
+        bar.getStyleClass().add("presentation-bar");
+        bar.setId("presentation-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        for (MainViewModel.Part part : MainViewModel.Part.values()) {
+            ToggleButton b = new ToggleButton((part.ordinal() + 1) + " " + part.title());
+            b.setToggleGroup(group);
+            b.setSelected(viewModel.getSelectedPart() == part);
+            b.setOnAction(e -> {
+                viewModel.select(part);
+                b.setSelected(true);
+            });
+            viewModel.selectedPartProperty().addListener((obs, old, now) -> b.setSelected(now == part));
+            tip(b, "Show the " + part.title().toLowerCase() + " (key " + (part.ordinal() + 1) + ")");
+            bar.getChildren().add(b);
+        }
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        presentationZoomLabel.getStyleClass().add("zoom-level");
+        tip(presentationZoomLabel, "Zoom level (Ctrl+= / Ctrl+- / Ctrl+0)");
+        Button out = button("A−", "Zoom out (Ctrl+-)", viewModel::zoomOut);
+        Button in = button("A+", "Zoom in (Ctrl+=)", viewModel::zoomIn);
+        Button helpButton = button("?", "Keyboard shortcuts (F1 or ?)", () -> viewModel.setHelpShowing(true));
+        Button leave = button("Leave (Esc)", "Leave presentation mode (Esc or F11)",
+                () -> viewModel.setPresentation(false));
+        leave.setId("leave-presentation");
+        bar.getChildren().addAll(spacer, out, presentationZoomLabel, in, helpButton, leave);
+        for (Node n : bar.getChildren()) {
+            n.setFocusTraversable(false);
+        }
+        return bar;
+    }
+
+    private static Button button(String text, String tooltip, Runnable action) {
+        Button b = new Button(text);
+        b.setOnAction(e -> action.run());
+        tip(b, tooltip);
+        return b;
+    }
+
+    private static void tip(Control c, String text) {
+        c.setTooltip(new Tooltip(text));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Presentation, zoom, theme
+
+    private void applyPresentation(boolean on) {
+        pseudoClassStateChanged(PRESENTATION, on);
+        for (Node n : lookupAll("." + SECONDARY)) {
+            if (!n.visibleProperty().isBound()) {
+                n.setVisible(!on);
+            }
+            if (!n.managedProperty().isBound()) {
+                n.setManaged(!on);
+            }
+        }
+        applyStyles();
+    }
+
+    private void applyStyles() {
+        Scene scene = getScene();
+        if (scene != null) {
+            Themes.apply(scene, viewModel.getTheme(), Zoom.rootFontPx(viewModel.getZoom(), viewModel.isPresentation()));
+        }
+    }
+
+    private void showNotice(Notice notice) {
+        if (notice == null) {
+            notifications.hide();
+            return;
+        }
+        notifications.getStyleClass().removeAll("notice-info", "notice-warning", "notice-error");
+        notifications.getStyleClass().add("notice-" + notice.level().name().toLowerCase());
+        notifications.show(notice.text());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // File menu
+
+    /** The part on show. */
+    public PartView currentPart() {
+        return parts.get(viewModel.getSelectedPart());
+    }
+
+    /** The part for {@code part}, for the screenshot command and tests. */
+    public PartView part(MainViewModel.Part part) {
+        return parts.get(part);
+    }
+
+    private Optional<Path> choose(String title, String fileName, FileChooser.ExtensionFilter filter, boolean save) {
+        if (getScene() == null || getScene().getWindow() == null) {
+            return Optional.empty();
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(filter);
+        chooser.setInitialFileName(fileName);
+        var file = save ? chooser.showSaveDialog(getScene().getWindow())
+                : chooser.showOpenDialog(getScene().getWindow());
+        return Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
+    private void chooseAndExportPng(double scale) {
+        String name = "racelab-" + viewModel.getSelectedPart().name().toLowerCase()
+                + (scale == PngExport.DOUBLE ? "@2x" : "") + ".png";
+        choose("Export PNG", name, new FileChooser.ExtensionFilter("PNG image", "*.png"), true)
+                .ifPresent(path -> exportPng(path, scale));
+    }
+
+    /**
+     * Snapshots the current part now and writes the PNG in the background; the result is also reported inline.
+     * Headless-testable: no dialog.
+     */
+    public CompletableFuture<Path> exportPng(Path file, double scale) {
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        WritableImage image;
+        try {
+            image = PngExport.snapshot(currentPart().exportNode(), scale);
+        } catch (RuntimeException e) {
+            viewModel.notify(Notice.error("Could not capture the image: " + e.getMessage()));
+            done.completeExceptionally(e);
+            return done;
+        }
+        String size = (int) image.getWidth() + " × " + (int) image.getHeight();
+        background().submit(() -> {
+            PngExport.write(image, file);
+            return file;
+        }, path -> {
+            viewModel.notify(Notice.info("Saved " + path.getFileName() + " (" + size + " px)"));
+            done.complete(path);
+        }, failure -> {
+            String why = failure instanceof IOException io ? ScenarioCodec.describe(io) : failure.toString();
+            viewModel.notify(Notice.error("Could not save " + file.getFileName() + ": " + why));
+            done.completeExceptionally(failure);
+        });
+        return done;
+    }
+
+    /** Copies the run of the current part (or else the stepper's) to the clipboard as text. */
+    public Optional<String> copyRunAsText() {
+        Optional<String> text = currentPart().copyText().or(() -> parts.get(MainViewModel.Part.STEPPER).copyText());
+        if (text.isEmpty()) {
+            viewModel.notify(Notice.warning("There is no run to copy yet: step a few threads in the stepper first."));
+            return text;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text.get());
+        Clipboard.getSystemClipboard().setContent(content);
+        long lines = text.get().lines().count();
+        viewModel.notify(Notice.info("Copied the run to the clipboard (" + lines + " lines), ready to paste."));
+        return text;
+    }
+
+    private void chooseAndOpenScenario() {
+        choose("Open scenario", "", new FileChooser.ExtensionFilter("RaceLab scenario", "*.json"), false)
+                .ifPresent(this::openScenario);
+    }
+
+    private void chooseAndSaveScenario() {
+        choose("Save scenario", "scenario.json", new FileChooser.ExtensionFilter("RaceLab scenario", "*.json"), true)
+                .ifPresent(this::saveScenario);
+    }
+
+    /** Reads a scenario file and hands it to the stepper; a bad file changes nothing and says why inline. */
+    public boolean openScenario(Path file) {
+        Scenario scenario;
+        try {
+            scenario = ScenarioCodec.read(file);
+        } catch (ScenarioException e) {
+            viewModel.notify(Notice.error("Could not open " + file.getFileName() + ": " + e.getMessage()));
+            return false;
+        }
+        return applyScenario(scenario, file.getFileName().toString());
+    }
+
+    /** Opens a scenario in the stepper and shows it; false (with an inline message) if it cannot be replayed. */
+    public boolean applyScenario(Scenario scenario, String source) {
+        PartView stepper = parts.get(MainViewModel.Part.STEPPER);
+        try {
+            if (!stepper.openScenario(scenario)) {
+                viewModel.notify(Notice.warning("The stepper cannot open scenarios yet."));
+                return false;
+            }
+        } catch (IllegalArgumentException e) {
+            viewModel.notify(Notice.error("Could not open " + source + ": " + e.getMessage()));
+            return false;
+        }
+        viewModel.select(MainViewModel.Part.STEPPER);
+        viewModel.notify(Notice.info("Opened " + source + ": " + describe(scenario)));
+        return true;
+    }
+
+    /** Writes the stepper's scenario to a file; false (with an inline message) if there is none or it fails. */
+    public boolean saveScenario(Path file) {
+        Optional<Scenario> scenario = currentScenario();
+        if (scenario.isEmpty()) {
+            viewModel.notify(Notice.warning("There is no scenario to save: the stepper is not ready yet."));
+            return false;
+        }
+        try {
+            ScenarioCodec.write(file, scenario.get());
+        } catch (ScenarioException e) {
+            viewModel.notify(Notice.error(e.getMessage()));
+            return false;
+        }
+        viewModel.notify(Notice.info("Saved " + file.getFileName() + ": " + describe(scenario.get())));
+        return true;
+    }
+
+    /** The stepper's current settings and schedule, if the stepper offers them. */
+    public Optional<Scenario> currentScenario() {
+        return parts.get(MainViewModel.Part.STEPPER).currentScenario();
+    }
+
+    static String describe(Scenario s) {
+        var c = s.config();
+        return c.threads() + " threads × " + c.increments() + (c.increments() == 1 ? " increment" : " increments")
+                + ", start " + c.start() + (c.lock() ? ", with lock" : ", no lock")
+                + (s.schedule().isEmpty() ? "" : ", schedule " + s.schedule().letters());
+    }
+
+    private BackgroundExecutor background() {
+        if (background == null) {
+            background = FxBackground.create("racelab-export");
+        }
+        return background;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
 
     /** The window's keyboard shortcuts; the scene installs them, the help overlay lists them. */
     public KeyMap keyMap() {
         return keyMap;
     }
 
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
     /** Stops whatever the parts run in the background; called when the window closes. */
     public void dispose() {
-        // Parts with background work register their shutdown here as they land.
+        for (PartView part : parts.values()) {
+            part.dispose();
+        }
+        if (background != null) {
+            background.close();
+        }
     }
 }

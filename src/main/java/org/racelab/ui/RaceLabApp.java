@@ -1,8 +1,15 @@
 package org.racelab.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one window holding the stepper, the lab and the explorer. */
@@ -14,38 +21,158 @@ public final class RaceLabApp extends Application {
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 700;
 
+    /** Preferences are read while the JavaFX toolkit starts, not after it: off the startup path. */
+    private static CompletableFuture<SettingsStore.Loaded> preloaded;
+
     private MainView mainView;
+    private SettingsStore store;
+    private Settings settings = Settings.DEFAULTS;
+    private boolean closed;
 
     /** Launches the window and, once it is closed, ends the JVM even if a library left a thread behind. */
     public static void launchAndExit(String[] args) {
+        SettingsStore store = SettingsStore.forUser();
+        preloaded = CompletableFuture.supplyAsync(store::load);
         Application.launch(RaceLabApp.class, args);
         System.exit(0);
     }
 
     @Override
     public void start(Stage stage) {
-        show(stage);
+        StartupReport.toolkitReady();
+        store = SettingsStore.forUser();
+        SettingsStore.Loaded loaded = preloaded != null ? preloaded.join() : store.load();
+        show(stage, loaded);
         // Every way the window goes away (close button, Alt+F4, window manager) ends the application.
-        stage.setOnHidden(e -> Platform.exit());
+        stage.setOnHidden(e -> {
+            closed();
+            Platform.exit();
+        });
+        Optional<Path> report = StartupReport.target();
+        if (report.isPresent()) {
+            Scene scene = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                // The frame laid out in this pulse is drawn at its end; report right after it.
+                Platform.runLater(() -> {
+                    try {
+                        StartupReport.firstFrame(report.get());
+                    } catch (IOException e) {
+                        mainView.viewModel().notify(Notice.error("Could not write the startup report: " + e));
+                    }
+                    stage.hide();
+                });
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        }
     }
 
-    /** Builds the main window on the given stage and shows it; tests use this without the exit hook. */
+    /** Builds the main window with default settings and shows it; tests use this without the exit hook. */
     void show(Stage stage) {
-        mainView = new MainView(new MainViewModel());
-        Scene scene = new Scene(mainView, DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        Themes.apply(scene);
+        show(stage, new SettingsStore.Loaded(Settings.DEFAULTS, java.util.List.of()));
+    }
+
+    /** Builds the main window with the given settings; closing it saves them if a store is set. */
+    void show(Stage stage, SettingsStore.Loaded loaded) {
+        settings = loaded.settings();
+        MainViewModel viewModel = new MainViewModel();
+        viewModel.setTheme(settings.theme());
+        viewModel.setZoom(settings.zoom());
+        mainView = new MainView(viewModel);
+        Rectangle2D place = initialPlace(settings.window());
+        Scene scene = new Scene(mainView, place.getWidth(), place.getHeight());
         mainView.keyMap().install(scene);
         stage.setTitle(TITLE);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        stage.setMinWidth(Math.min(MIN_WIDTH, place.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, place.getHeight()));
         stage.setScene(scene);
+        if (settings.window().isPresent()) {
+            stage.setX(place.getMinX());
+            stage.setY(place.getMinY());
+            stage.setMaximized(settings.window().get().maximized());
+        }
+        // Esc belongs to the KeyMap (it also closes the help); F11 toggles presentation, which is full screen.
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        viewModel.presentationProperty().addListener((obs, old, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty().addListener((obs, old, on) -> {
+            if (!on) {
+                viewModel.setPresentation(false);
+            }
+        });
+        stage.setOnCloseRequest(e -> rememberWindow(stage));
         stage.show();
+        if (!loaded.warnings().isEmpty()) {
+            viewModel.notify(Notice.warning("Preferences were damaged and reset to defaults: "
+                    + String.join("; ", loaded.warnings()) + "."));
+        }
+        // The last scenario needs Jackson and the stepper's replay: after the first frame, not before.
+        settings.lastScenario().ifPresent(json -> Platform.runLater(() -> restoreScenario(json)));
+    }
+
+    private void restoreScenario(String json) {
+        try {
+            Scenario scenario = ScenarioCodec.fromJson(json);
+            if (mainView.currentScenario().isPresent()) {
+                mainView.applyScenario(scenario, "the last scenario");
+            }
+        } catch (ScenarioException e) {
+            mainView.viewModel().notify(Notice.warning("The last scenario could not be restored: " + e.getMessage()));
+        }
+    }
+
+    /** The saved place if it is still on a screen, else the default size clamped to the primary screen. */
+    static Rectangle2D initialPlace(Optional<Settings.WindowPlace> saved) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (saved.isPresent()) {
+            Settings.WindowPlace w = saved.get();
+            if (!Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height()).isEmpty()) {
+                return new Rectangle2D(w.x(), w.y(), w.width(), w.height());
+            }
+        }
+        return new Rectangle2D(screen.getMinX(), screen.getMinY(), Math.min(DEFAULT_WIDTH, screen.getWidth()),
+                Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+    }
+
+    private void rememberWindow(Stage stage) {
+        if (stage.isFullScreen() || stage.getScene() == null) {
+            return;
+        }
+        settings = settings.withWindow(Optional.of(new Settings.WindowPlace(stage.getX(), stage.getY(),
+                stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized())));
+    }
+
+    /** Saves preferences and stops background work; runs once, however the window went away. */
+    void closed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        MainViewModel vm = mainView.viewModel();
+        Optional<String> scenario = mainView.currentScenario().map(ScenarioCodec::toJson);
+        settings = settings.withTheme(vm.getTheme()).withZoom(vm.getZoom())
+                .withLastScenario(scenario.isPresent() ? scenario : settings.lastScenario());
+        if (store != null) {
+            store.save(settings);
+        }
+        mainView.dispose();
+    }
+
+    /** The window's content, for tests. */
+    MainView mainView() {
+        return mainView;
+    }
+
+    /** Uses a preference store for saving on close, for tests. */
+    void useStore(SettingsStore value) {
+        store = value;
     }
 
     @Override
     public void stop() {
         if (mainView != null) {
-            mainView.dispose();
+            closed();
         }
     }
 }
