@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCombination;
@@ -53,7 +52,10 @@ public final class KeyMap {
 
     /** How a binding's keys read in the help, e.g. {@code F1 / ?}. */
     public static String keysText(Binding binding) {
-        return binding.keys().stream().map(KeyMap::keyText).collect(Collectors.joining(" / "));
+        // Numpad twins and keys that display alike (Ctrl++ for PLUS and ADD) would only clutter the list.
+        List<String> texts = binding.keys().stream().map(KeyMap::keyText).distinct().toList();
+        List<String> main = texts.stream().filter(t -> !t.contains("Numpad")).toList();
+        return String.join(" / ", main.isEmpty() ? texts : main);
     }
 
     static String keyText(KeyCombination key) {
@@ -63,7 +65,7 @@ public final class KeyMap {
             case "" -> key.getName();
             case " " -> "Space";
             case "\u2192" -> "Right";
-            case "\u238B" -> "Esc";
+            case "\u238B", "Escape" -> "Esc";
             default -> text;
         };
     }

@@ -400,7 +400,31 @@ public final class MainView extends BorderPane {
         return parts.get(part);
     }
 
+    /** Puts a part into its tab in place of what was there; tests use it to stand in for a part. */
+    void install(MainViewModel.Part part, PartView view) {
+        parts.put(part, view);
+        tabByPart.get(part).setContent(view.node());
+    }
+
+    /** Asks for a file to open or save; tests replace it, since native dialogs cannot run headless. */
+    @FunctionalInterface
+    public interface FilePicker {
+        Optional<Path> pick(String title, String initialName, FileChooser.ExtensionFilter filter, boolean save);
+    }
+
+    private FilePicker filePicker = this::nativeDialog;
+
+    /** Replaces the native file dialog, e.g. in tests. */
+    public void setFilePicker(FilePicker picker) {
+        this.filePicker = picker;
+    }
+
     private Optional<Path> choose(String title, String fileName, FileChooser.ExtensionFilter filter, boolean save) {
+        return filePicker.pick(title, fileName, filter, save);
+    }
+
+    private Optional<Path> nativeDialog(String title, String fileName, FileChooser.ExtensionFilter filter,
+            boolean save) {
         if (getScene() == null || getScene().getWindow() == null) {
             return Optional.empty();
         }

@@ -95,9 +95,9 @@ public final class RaceLabApp extends Application {
         // Esc belongs to the KeyMap (it also closes the help); F11 toggles presentation, which is full screen.
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
-        viewModel.presentationProperty().addListener((obs, old, on) -> stage.setFullScreen(on));
+        viewModel.presentationProperty().addListener((obs, old, on) -> fullScreen(stage, on));
         stage.fullScreenProperty().addListener((obs, old, on) -> {
-            if (!on) {
+            if (!on && !fallbackFullScreen) {
                 viewModel.setPresentation(false);
             }
         });
@@ -109,6 +109,40 @@ public final class RaceLabApp extends Application {
         }
         // The last scenario needs Jackson and the stepper's replay: after the first frame, not before.
         settings.lastScenario().ifPresent(json -> Platform.runLater(() -> restoreScenario(json)));
+    }
+
+    private Rectangle2D windowedBounds;
+    private boolean fallbackFullScreen;
+
+    /**
+     * Full screen for presentation mode. Without a window manager (a bare X server) the platform cannot go full
+     * screen; then the window is simply stretched over the whole screen and put back afterwards.
+     */
+    private void fullScreen(Stage stage, boolean on) {
+        if (on) {
+            windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            stage.setFullScreen(true);
+            Platform.runLater(() -> {
+                Rectangle2D screen = Screen.getScreensForRectangle(windowedBounds).stream().findFirst()
+                        .orElse(Screen.getPrimary()).getBounds();
+                if (mainView.viewModel().isPresentation() && stage.getWidth() < screen.getWidth()) {
+                    fallbackFullScreen = true;
+                    stage.setX(screen.getMinX());
+                    stage.setY(screen.getMinY());
+                    stage.setWidth(screen.getWidth());
+                    stage.setHeight(screen.getHeight());
+                }
+            });
+        } else {
+            stage.setFullScreen(false);
+            if (fallbackFullScreen && windowedBounds != null) {
+                stage.setX(windowedBounds.getMinX());
+                stage.setY(windowedBounds.getMinY());
+                stage.setWidth(windowedBounds.getWidth());
+                stage.setHeight(windowedBounds.getHeight());
+            }
+            fallbackFullScreen = false;
+        }
     }
 
     private void restoreScenario(String json) {
@@ -136,7 +170,7 @@ public final class RaceLabApp extends Application {
     }
 
     private void rememberWindow(Stage stage) {
-        if (stage.isFullScreen() || stage.getScene() == null) {
+        if (stage.isFullScreen() || fallbackFullScreen || stage.getScene() == null) {
             return;
         }
         settings = settings.withWindow(Optional.of(new Settings.WindowPlace(stage.getX(), stage.getY(),
