@@ -102,6 +102,7 @@ public final class RaceLabApp extends Application {
             }
         });
         stage.setOnCloseRequest(e -> rememberWindow(stage));
+        stage.setOnHidden(e -> closed());
         stage.show();
         if (!loaded.warnings().isEmpty()) {
             viewModel.notify(Notice.warning("Preferences were damaged and reset to defaults: "
