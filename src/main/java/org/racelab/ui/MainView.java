@@ -42,7 +42,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.controlsfx.control.NotificationPane;
 import org.racelab.lab.BackgroundExecutor;
 
 /**
@@ -68,8 +67,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
     private final Map<MainViewModel.Part, PartView> parts = new EnumMap<>(MainViewModel.Part.class);
-    private final NotificationPane notifications;
-    private final HelpOverlay help;
+    private HelpOverlay help;
     private final Label zoomLabel = new Label();
     private final Label presentationZoomLabel = new Label();
     private BackgroundExecutor background;
@@ -103,25 +101,21 @@ public final class MainView extends BorderPane {
         viewModel.selectedPartProperty().addListener((obs, old, part) ->
                 tabs.getSelectionModel().select(tabByPart.get(part)));
 
-        notifications = new NotificationPane(tabs);
-        notifications.getStyleClass().add("notifications");
-        notifications.setShowFromTop(true);
-        notifications.setOnHidden(e -> {
-            if (notifications.getText() != null && viewModel.getNotice() != null
-                    && notifications.getText().equals(viewModel.getNotice().text())) {
-                viewModel.clearNotice();
-            }
-        });
-        viewModel.noticeProperty().addListener((obs, old, notice) -> showNotice(notice));
-
-        help = new HelpOverlay(keyMap, () -> viewModel.setHelpShowing(false));
-        help.visibleProperty().bind(viewModel.helpShowingProperty());
+        NoticeBar notices = new NoticeBar(viewModel);
+        // The help overlay is built the first time it is asked for: nothing on the startup path that can wait.
+        StackPane center = new StackPane(tabs);
         viewModel.helpShowingProperty().addListener((obs, old, on) -> {
             if (on) {
+                if (help == null) {
+                    help = new HelpOverlay(keyMap, () -> viewModel.setHelpShowing(false));
+                    help.visibleProperty().bind(viewModel.helpShowingProperty());
+                    center.getChildren().add(help);
+                }
                 help.rebuild();
             }
         });
-        setCenter(new StackPane(notifications, help));
+        setCenter(new VBox(notices, center));
+        VBox.setVgrow(center, Priority.ALWAYS);
 
         registerKeys();
         MenuBar menu = menuBar();
@@ -375,16 +369,6 @@ public final class MainView extends BorderPane {
         if (scene != null) {
             Themes.apply(scene, viewModel.getTheme(), Zoom.rootFontPx(viewModel.getZoom(), viewModel.isPresentation()));
         }
-    }
-
-    private void showNotice(Notice notice) {
-        if (notice == null) {
-            notifications.hide();
-            return;
-        }
-        notifications.getStyleClass().removeAll("notice-info", "notice-warning", "notice-error");
-        notifications.getStyleClass().add("notice-" + notice.level().name().toLowerCase());
-        notifications.show(notice.text());
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -42,7 +42,9 @@ public final class RaceLabApp extends Application {
         StartupReport.toolkitReady();
         store = SettingsStore.forUser();
         SettingsStore.Loaded loaded = preloaded != null ? preloaded.join() : store.load();
+        StartupReport.mark("settings");
         show(stage, loaded);
+        StartupReport.mark("shown");
         // Every way the window goes away (close button, Alt+F4, window manager) ends the application.
         stage.setOnHidden(e -> {
             closed();
@@ -80,6 +82,7 @@ public final class RaceLabApp extends Application {
         viewModel.setTheme(settings.theme());
         viewModel.setZoom(settings.zoom());
         mainView = new MainView(viewModel);
+        StartupReport.mark("view_built");
         Rectangle2D place = initialPlace(settings.window());
         Scene scene = new Scene(mainView, place.getWidth(), place.getHeight());
         mainView.keyMap().install(scene);

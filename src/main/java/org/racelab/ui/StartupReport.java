@@ -21,6 +21,7 @@ public final class StartupReport {
 
     private static final long MAIN_NANOS = System.nanoTime();
     private static long startNanos;
+    private static final java.util.List<String> MARKS = new java.util.ArrayList<>();
 
     private StartupReport() {
     }
@@ -36,6 +37,13 @@ public final class StartupReport {
         startNanos = System.nanoTime();
     }
 
+    /** Records how far startup got, so the report shows where the time goes; called on the JavaFX thread. */
+    static void mark(String phase) {
+        if (target().isPresent()) {
+            MARKS.add(String.format(Locale.ROOT, "phase.%s_ms=%d", phase, (System.nanoTime() - MAIN_NANOS) / 1_000_000));
+        }
+    }
+
     /** Writes the figures: process start (as the OS saw it) to first frame, and the in-JVM parts of it. */
     static void firstFrame(Path file) throws IOException {
         long frame = System.nanoTime();
@@ -45,7 +53,8 @@ public final class StartupReport {
         String text = String.format(Locale.ROOT,
                 "process_start_to_first_frame_ms=%s%nui_class_loaded_to_first_frame_ms=%d%n"
                         + "application_start_to_first_frame_ms=%d%n",
-                total, (frame - MAIN_NANOS) / 1_000_000, (frame - startNanos) / 1_000_000);
+                total, (frame - MAIN_NANOS) / 1_000_000, (frame - startNanos) / 1_000_000)
+                + String.join(System.lineSeparator(), MARKS) + System.lineSeparator();
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -162,7 +162,6 @@ class LectureHallTest {
     @Test
     void everyWindowKeyInTheHelpDoesWhatItSays(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup(".part-tabs").queryAs(TabPane.class);
-        Node help = robot.lookup("#help-overlay").query();
         // If a window key is added, this list (and the checks below) must grow with it.
         assertThat(new HelpOverlay(view.keyMap(), () -> { }).lines().stream()
                 .filter(l -> !l.contains("Stepper") && !l.contains("Lab:") && !l.contains("Explorer:")))
@@ -180,7 +179,9 @@ class LectureHallTest {
         press(robot, KeyCode.DIGIT1);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("stepper-tab");
 
+        assertThat(robot.lookup("#help-overlay").tryQuery()).isEmpty();
         press(robot, KeyCode.F1);
+        Node help = robot.lookup("#help-overlay").query();
         assertThat(help.isVisible()).isTrue();
         assertThat(robot.lookup(".help-description").queryAll()).hasSizeGreaterThanOrEqualTo(12);
         press(robot, KeyCode.ESCAPE);
@@ -311,7 +312,11 @@ class LectureHallTest {
         robot.interact(() -> view.openScenario(fine));
         assertThat(vm.getNotice().text()).contains("thread A is blocked");
         assertThat(stepper.scenario).isEqualTo(Scenario.SLIDE_8);
-        assertThat(robot.lookup(".notification-bar").queryAll()).isNotEmpty();
+        assertThat(robot.lookup("#notice-bar").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#notice-text").queryAs(Label.class).getText()).contains("thread A is blocked");
+        robot.clickOn("#notice-close");
+        assertThat(robot.lookup("#notice-bar").query().isVisible()).isFalse();
+        assertThat(vm.getNotice()).isNull();
     }
 
     @Test
