@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
@@ -73,16 +74,35 @@ public final class KeyMap {
     /** Routes key presses in the scene to the first active matching binding. */
     public void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::dispatch);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, this::dispatchTyped);
     }
 
     void dispatch(KeyEvent event) {
-        // Typing a schedule or a number must not step threads.
-        if (event.getTarget() instanceof TextInputControl && !event.isShortcutDown()
-                && !event.getCode().isFunctionKey()) {
+        if (typing(event)) {
             return;
         }
+        // Character keys such as "?" are matched on the typed character instead (see dispatchTyped): which
+        // physical key makes "?" depends on the keyboard layout, and not every platform maps it back.
+        run(event, k -> !(k instanceof KeyCharacterCombination) && k.match(event));
+    }
+
+    void dispatchTyped(KeyEvent event) {
+        if (typing(event) || event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        String typed = event.getCharacter();
+        run(event, k -> k instanceof KeyCharacterCombination c && c.getCharacter().equals(typed));
+    }
+
+    private static boolean typing(KeyEvent event) {
+        // Typing a schedule or a number must not step threads.
+        return event.getTarget() instanceof TextInputControl && !event.isShortcutDown()
+                && !event.getCode().isFunctionKey();
+    }
+
+    private void run(KeyEvent event, java.util.function.Predicate<KeyCombination> matches) {
         for (Binding b : bindings) {
-            if (b.active().getAsBoolean() && b.keys().stream().anyMatch(k -> k.match(event))) {
+            if (b.active().getAsBoolean() && b.keys().stream().anyMatch(matches)) {
                 b.action().run();
                 event.consume();
                 return;

@@ -87,8 +87,6 @@ public final class RaceLabApp extends Application {
         Scene scene = new Scene(mainView, place.getWidth(), place.getHeight());
         mainView.keyMap().install(scene);
         stage.setTitle(TITLE);
-        stage.setMinWidth(Math.min(MIN_WIDTH, place.getWidth()));
-        stage.setMinHeight(Math.min(MIN_HEIGHT, place.getHeight()));
         stage.setScene(scene);
         if (settings.window().isPresent()) {
             stage.setX(place.getMinX());
@@ -107,6 +105,28 @@ public final class RaceLabApp extends Application {
         stage.setOnCloseRequest(e -> rememberWindow(stage));
         stage.setOnHidden(e -> closed());
         stage.show();
+        stage.setMinWidth(Math.min(MIN_WIDTH, place.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, place.getHeight()));
+        // Some window managers (openbox under a bare X server) map the window at its minimum size and ignore the
+        // scene's; if the first sizes the window gets are smaller than asked for, ask once more.
+        javafx.beans.value.ChangeListener<Number> grow = new javafx.beans.value.ChangeListener<>() {
+            private int tries = 4;
+
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (--tries <= 0 || stage.isMaximized() || stage.isFullScreen()) {
+                    scene.widthProperty().removeListener(this);
+                    return;
+                }
+                if (scene.getWidth() < place.getWidth() - 1 || scene.getHeight() < place.getHeight() - 1) {
+                    Platform.runLater(() -> {
+                        stage.setWidth(stage.getWidth() + place.getWidth() - scene.getWidth());
+                        stage.setHeight(stage.getHeight() + place.getHeight() - scene.getHeight());
+                    });
+                }
+            }
+        };
+        scene.widthProperty().addListener(grow);
         if (!loaded.warnings().isEmpty()) {
             viewModel.notify(Notice.warning("Preferences were damaged and reset to defaults: "
                     + String.join("; ", loaded.warnings()) + "."));
@@ -165,8 +185,15 @@ public final class RaceLabApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         if (saved.isPresent()) {
             Settings.WindowPlace w = saved.get();
-            if (!Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height()).isEmpty()) {
-                return new Rectangle2D(w.x(), w.y(), w.width(), w.height());
+            var screens = Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
+            if (!screens.isEmpty()) {
+                // Never smaller than the minimum the layouts are made for, never larger than the screen.
+                Rectangle2D on = screens.get(0).getVisualBounds();
+                double width = Math.min(Math.max(w.width(), MIN_WIDTH), on.getWidth());
+                double height = Math.min(Math.max(w.height(), MIN_HEIGHT), on.getHeight());
+                double x = Math.max(on.getMinX(), Math.min(w.x(), on.getMaxX() - width));
+                double y = Math.max(on.getMinY(), Math.min(w.y(), on.getMaxY() - height));
+                return new Rectangle2D(x, y, width, height);
             }
         }
         return new Rectangle2D(screen.getMinX(), screen.getMinY(), Math.min(DEFAULT_WIDTH, screen.getWidth()),
