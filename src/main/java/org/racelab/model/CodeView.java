@@ -69,10 +69,10 @@ public enum CodeView {
                 out.add(new CodeLine("STORE_GLOBAL count", MicroOp.STORE, body));
             }
             case JVM -> {
-                out.add(new CodeLine("getstatic Counter.count", MicroOp.LOAD, body));
+                out.add(new CodeLine("getstatic count", MicroOp.LOAD, body));
                 out.add(new CodeLine("iconst_1", MicroOp.ADD, body));
                 out.add(new CodeLine("iadd", MicroOp.ADD, body));
-                out.add(new CodeLine("putstatic Counter.count", MicroOp.STORE, body));
+                out.add(new CodeLine("putstatic count", MicroOp.STORE, body));
             }
             default -> throw new IllegalStateException();
         }

@@ -4,17 +4,16 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
- * Picks the next thread at random among those that can step, from a seed: the same seed on the same states gives
- * the same run. Not thread-safe (it owns a random generator); use one per run.
+ * Picks the next thread at random among those that can step, from a seed: the same seed gives the same run. The
+ * choice depends only on the seed and the step number, so undoing a random step and taking it again repeats it.
+ * Immutable, so safe to share.
  */
 public final class RandomScheduler {
 
     private final long seed;
-    private final SplittableRandom random;
 
     public RandomScheduler(long seed) {
         this.seed = seed;
-        this.random = new SplittableRandom(seed);
     }
 
     public long seed() {
@@ -32,7 +31,7 @@ public final class RandomScheduler {
         if (ready == 0) {
             return OptionalInt.empty();
         }
-        int pick = random.nextInt(ready);
+        int pick = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + state.stepsTaken()).nextInt(ready);
         for (int i = 0; i < state.threadCount(); i++) {
             if (state.canStep(i) && pick-- == 0) {
                 return OptionalInt.of(i);

@@ -216,7 +216,7 @@ class MachineStateTest {
                 .extracting(CodeView.CodeLine::text).containsExactly("LOAD_CONST   1", "BINARY_OP    +=");
         assertThat(CodeView.JVM.lines(1, false)).filteredOn(l -> l.op() != null)
                 .extracting(CodeView.CodeLine::text)
-                .containsExactly("getstatic Counter.count", "iconst_1", "iadd", "putstatic Counter.count");
+                .containsExactly("getstatic count", "iconst_1", "iadd", "putstatic count");
         List<CodeView.CodeLine> plainLock = CodeView.PLAIN.lines(2, true);
         assertThat(plainLock).extracting(CodeView.CodeLine::op).contains(MicroOp.ACQUIRE, MicroOp.RELEASE);
         for (CodeView v : CodeView.values()) {
