@@ -37,15 +37,12 @@ public enum CodeView {
         int body = 1;
         switch (this) {
             case PLAIN, PYTHON -> out.add(new CodeLine("for _ in range(" + increments + "):", null, 0));
-            case JVM -> out.add(new CodeLine("for (int i = 0; i < " + increments + "; i++)", null, 0));
+            case JVM -> out.add(new CodeLine("for(i=0;i<" + increments + ";i++)", null, 0));
             default -> throw new IllegalStateException();
         }
         if (lock) {
             switch (this) {
-                case PLAIN -> {
-                    out.add(new CodeLine("with lock: count += 1", null, 1));
-                    out.add(new CodeLine("acquire  lock", MicroOp.ACQUIRE, 2));
-                }
+                case PLAIN -> out.add(new CodeLine("acquire lock", MicroOp.ACQUIRE, 1));
                 case PYTHON -> out.add(new CodeLine("lock.acquire()", MicroOp.ACQUIRE, 1));
                 case JVM -> out.add(new CodeLine("monitorenter", MicroOp.ACQUIRE, 1));
                 default -> throw new IllegalStateException();
@@ -57,10 +54,10 @@ public enum CodeView {
                 if (!lock) {
                     out.add(new CodeLine("count += 1", null, body));
                 }
-                int steps = lock ? 2 : body + 1;
-                out.add(new CodeLine("load     r = count", MicroOp.LOAD, steps));
-                out.add(new CodeLine("add      r = r + 1", MicroOp.ADD, steps));
-                out.add(new CodeLine("store    count = r", MicroOp.STORE, steps));
+                // Under the lock the three steps are the body of the with-block; without it, of count += 1.
+                out.add(new CodeLine("load  r = count", MicroOp.LOAD, 2));
+                out.add(new CodeLine("add   r = r + 1", MicroOp.ADD, 2));
+                out.add(new CodeLine("store count = r", MicroOp.STORE, 2));
             }
             case PYTHON -> {
                 out.add(new CodeLine("LOAD_GLOBAL  count", MicroOp.LOAD, body));
@@ -78,7 +75,7 @@ public enum CodeView {
         }
         if (lock) {
             switch (this) {
-                case PLAIN -> out.add(new CodeLine("release  lock", MicroOp.RELEASE, 2));
+                case PLAIN -> out.add(new CodeLine("release lock", MicroOp.RELEASE, 1));
                 case PYTHON -> out.add(new CodeLine("lock.release()", MicroOp.RELEASE, 1));
                 case JVM -> out.add(new CodeLine("monitorexit", MicroOp.RELEASE, 1));
                 default -> throw new IllegalStateException();

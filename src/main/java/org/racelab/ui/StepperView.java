@@ -51,6 +51,9 @@ public final class StepperView extends BorderPane {
     private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
     private static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
     private static final Duration FLY = Duration.millis(320);
+    /** At about 1920×1080 the stepper uses a larger type (see .roomy in stepper-view.css). */
+    private static final double ROOMY_WIDTH = 1500;
+    private static final double ROOMY_HEIGHT = 950;
 
     private final StepperViewModel vm;
     private final List<ThreadLane> lanes = new ArrayList<>();
@@ -63,6 +66,8 @@ public final class StepperView extends BorderPane {
     private final Label actual = new Label();
     private final Label lost = new Label();
     private final VBox lostBox;
+    private final HBox summaryRow = new HBox();
+    private final VBox summaryColumn = new VBox();
     private final GridPane timeline = new GridPane();
     private final ScrollPane timelineScroll = new ScrollPane(timeline);
     private final Pane overlay = new Pane();
@@ -88,10 +93,12 @@ public final class StepperView extends BorderPane {
         VBox actualBox = summaryBox("actual", actual);
         lostBox = summaryBox("lost", lost);
         lostBox.getStyleClass().add("lost-box");
-        HBox summary = new HBox(expectedBox, actualBox, lostBox);
-        summary.getStyleClass().add("summary");
-        summary.setAlignment(Pos.CENTER);
-        centerColumn.getChildren().addAll(counter, lockState, summary);
+        summaryRow.getChildren().setAll(expectedBox, actualBox, lostBox);
+        summaryRow.getStyleClass().add("summary");
+        summaryRow.setAlignment(Pos.CENTER);
+        summaryColumn.getStyleClass().addAll("summary", "summary-column");
+        summaryColumn.setAlignment(Pos.CENTER);
+        centerColumn.getChildren().addAll(counter, lockState, summaryRow);
         centerColumn.getStyleClass().add("center-column");
         centerColumn.setAlignment(Pos.TOP_CENTER);
         centerColumn.setMinWidth(Region.USE_PREF_SIZE);
@@ -131,6 +138,9 @@ public final class StepperView extends BorderPane {
         narration.setText(vm.getFeedback() == null ? "" : vm.getFeedback().text());
         rebuildLanes();
         registerKeys(keyMap, showing);
+        // On a big screen everything grows, so the back row can read it; zoom still scales on top of this.
+        widthProperty().addListener((o, a, b) -> fitToScreen());
+        heightProperty().addListener((o, a, b) -> fitToScreen());
     }
 
     // ---- building ----------------------------------------------------------------------------------------------
@@ -357,11 +367,34 @@ public final class StepperView extends BorderPane {
             int index = i;
             lanes.add(new ThreadLane(i, () -> vm.step(index)));
         }
+        // Three or four lanes share the width with the counter: the CSS makes them denser.
+        lanesRow.getStyleClass().remove("dense");
+        boolean dense = n >= 3;
+        if (dense) {
+            lanesRow.getStyleClass().add("dense");
+        }
+        // Dense lanes need the width: the summary stacks under the counter instead of beside each other.
+        var boxes = new ArrayList<Node>(dense ? summaryRow.getChildren() : summaryColumn.getChildren());
+        if (!boxes.isEmpty()) {
+            (dense ? summaryColumn : summaryRow).getChildren().setAll(boxes);
+            centerColumn.getChildren().set(2, dense ? summaryColumn : summaryRow);
+        }
         int left = (n + 1) / 2;
         lanesRow.getChildren().setAll(lanes.subList(0, left));
         lanesRow.getChildren().add(centerColumn);
         lanesRow.getChildren().addAll(lanes.subList(left, n));
         refresh();
+    }
+
+    private void fitToScreen() {
+        boolean roomy = getWidth() >= ROOMY_WIDTH && getHeight() >= ROOMY_HEIGHT;
+        if (roomy != getStyleClass().contains("roomy")) {
+            if (roomy) {
+                getStyleClass().add("roomy");
+            } else {
+                getStyleClass().remove("roomy");
+            }
+        }
     }
 
     private void refresh() {

@@ -424,14 +424,14 @@ public final class StepperViewModel {
     }
 
     private void publish() {
-        MachineState s = history.current();
-        config.set(history.config());
-        state.set(s);
+        // The state goes last: views redraw on it and read the rest.
         steps.setAll(history.steps());
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
         ahead.set(history.ahead().letters());
         schedule.set(history.schedule().letters());
+        config.set(history.config());
+        state.set(history.current());
     }
 
     /** Sets the setting properties to {@code c} without each one restarting the run. */

@@ -2,7 +2,6 @@ package org.racelab.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -65,6 +64,7 @@ final class ThreadLane extends VBox {
         status.setId("status-" + Character.toLowerCase(letter));
         status.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
 
         code.getStyleClass().add("code");
         code.setMaxWidth(Double.MAX_VALUE);
@@ -116,8 +116,8 @@ final class ThreadLane extends VBox {
             codeLines.get(i).pseudoClassStateChanged(CURRENT, next != null && codeOps.get(i) == next);
         }
         status.setText(switch (st) {
-            case READY -> next == null ? "ready" : "ready: next is " + next.label();
-            case BLOCKED -> "blocked: the lock is held by " + RaceConfig.threadName(state.lockHolder());
+            case READY -> state.lockHolder() == index ? "ready · holds the lock" : "ready";
+            case BLOCKED -> "blocked: lock held by " + RaceConfig.threadName(state.lockHolder());
             case DONE -> "done";
         });
         pseudoClassStateChanged(BLOCKED, st == ThreadStatus.BLOCKED);
@@ -128,11 +128,9 @@ final class ThreadLane extends VBox {
         register.setText(r == null ? "—" : String.valueOf(r));
         register.pseudoClassStateChanged(EMPTY, r == null);
         int done = state.incrementsDone(index);
-        progress.setText(done + " of " + config.increments() + (config.increments() == 1 ? " increment" : " increments")
-                + " done" + (state.lockHolder() == index ? " · holds the lock" : ""));
+        progress.setText("increments: " + done + " of " + config.increments());
         stepButton.setDisable(st == ThreadStatus.DONE);
-        stepButton.setText(st == ThreadStatus.DONE ? letter + " is done"
-                : "Step " + letter + (next == null ? "" : ": " + next.label().toLowerCase(Locale.ROOT)));
+        stepButton.setText(st == ThreadStatus.DONE ? letter + " is done" : "Step " + letter);
     }
 
     private void buildCode(CodeView view, RaceConfig config) {
