@@ -368,10 +368,12 @@ public final class StepperView extends BorderPane {
             lanes.add(new ThreadLane(i, () -> vm.step(index)));
         }
         // Three or four lanes share the width with the counter: the CSS makes them denser.
-        lanesRow.getStyleClass().remove("dense");
+        lanesRow.getStyleClass().removeAll("dense", "few");
         boolean dense = n >= 3;
-        if (dense) {
-            lanesRow.getStyleClass().add("dense");
+        lanesRow.getStyleClass().add(dense ? "dense" : "few");
+        getStyleClass().remove("few");
+        if (!dense) {
+            getStyleClass().add("few");
         }
         // Dense lanes need the width: the summary stacks under the counter instead of beside each other.
         var boxes = new ArrayList<Node>(dense ? summaryRow.getChildren() : summaryColumn.getChildren());
