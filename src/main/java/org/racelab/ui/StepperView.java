@@ -178,7 +178,14 @@ public final class StepperView extends BorderPane {
         start.setId("start");
         start.getStyleClass().add("start-field");
         start.textProperty().bindBidirectional(vm.startTextProperty());
-        tip(start, "The counter's start value, " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START);
+        start.setOnAction(e -> vm.commitStart());
+        start.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                vm.commitStart();
+            }
+        });
+        tip(start, "The counter's start value, " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
+                + " (Enter applies it and starts a new run)");
         Label startError = new Label();
         startError.setId("start-error");
         startError.getStyleClass().add("input-error");
