@@ -150,6 +150,7 @@ public final class StepperView extends BorderPane {
         presets.getItems().setAll(Preset.values());
         presets.setPromptText("Presets…");
         presets.setId("presets");
+        presets.getStyleClass().add("preset-box");
         presets.setOnAction(e -> {
             Preset p = presets.getValue();
             if (p != null) {
@@ -204,11 +205,13 @@ public final class StepperView extends BorderPane {
         codeView.getItems().setAll(CodeView.values());
         codeView.valueProperty().bindBidirectional(vm.codeViewProperty());
         codeView.setId("code-view");
+        codeView.getStyleClass().add("code-view-box");
         tip(codeView, "Show the code as plain steps, Python bytecode or JVM bytecode: the same three micro-ops");
 
-        HBox setup = new HBox(label("Preset"), presets, sep(), label("Threads"), threads, label("Increments"),
+        HBox setup = new HBox(presets, sep(), label("Threads"), threads, label("Increments"),
                 increments, label("Start"), start, startError, sep(), lock, sep(), label("Code"), codeView);
         setup.getStyleClass().addAll("toolbar-row", "setup-row");
+        setup.setId("setup-row");
         setup.setAlignment(Pos.CENTER_LEFT);
 
         Button undo = button("Undo", "undo", "Take back the last step (Ctrl+Z)", vm::undo);

@@ -250,6 +250,10 @@ class StepperViewTest {
         assertThat(clipped).isEmpty();
         Node laneD = robot.lookup("#lane-d").query();
         assertThat(laneD.localToScene(laneD.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(1024);
+        for (String id : new String[] {"#code-view", "#run-to-end", "#copy-run"}) {
+            Node n = robot.lookup(id).query();
+            assertThat(n.localToScene(n.getBoundsInLocal()).getMaxX()).as(id).isLessThanOrEqualTo(1024);
+        }
         Node bottom = robot.lookup("#copy-run").query();
         assertThat(bottom.localToScene(bottom.getBoundsInLocal()).getMaxY()).isLessThanOrEqualTo(768);
         assertThat(robot.lookup("#counter-value").queryAs(Label.class).getFont().getSize())
