@@ -46,6 +46,8 @@ class StepperViewTest {
         Themes.apply(scene);
         main.keyMap().install(scene);
         stage.setScene(scene);
+        // The primary stage is shared by all tests: start each one at 1024x768 again.
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -258,6 +260,61 @@ class StepperViewTest {
         assertThat(bottom.localToScene(bottom.getBoundsInLocal()).getMaxY()).isLessThanOrEqualTo(768);
         assertThat(robot.lookup("#counter-value").queryAs(Label.class).getFont().getSize())
                 .isGreaterThanOrEqualTo(72);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "1024, 768, 2, false, PLAIN", "1024, 768, 3, true, PYTHON", "1024, 768, 4, false, PYTHON",
+        "1920, 1080, 2, true, PYTHON", "1920, 1080, 3, true, JVM", "1920, 1080, 4, true, JVM",
+        "1920, 1080, 2, false, PLAIN"})
+    void everyLayoutFitsWithoutClippedText(int width, int height, int threads, boolean lock, CodeView code,
+            FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            vm.threadsProperty().set(threads);
+            vm.incrementsProperty().set(5);
+            vm.lockProperty().set(lock);
+            vm.codeViewProperty().set(code);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        click(robot, lock ? "AAB" : "AB");
+        WaitForAsyncUtils.waitForFxEvents();
+        StepperView view = robot.lookup("#stepper-view").queryAs(StepperView.class);
+        assertThat(stage.getScene().getWidth()).isEqualTo(width);
+        assertThat(view.getStyleClass().contains("roomy")).isEqualTo(width >= 1920);
+        List<String> clipped = new ArrayList<>();
+        collectClipped(view, clipped);
+        assertThat(clipped).isEmpty();
+        for (String id : new String[] {"#code-view", "#run-to-end", "#copy-run", "#lane-" + (char) ('a' + threads - 1),
+            "#timeline"}) {
+            Node n = robot.lookup(id).query();
+            var b = n.localToScene(n.getBoundsInLocal());
+            assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(width);
+            assertThat(b.getMaxY()).as(id).isLessThanOrEqualTo(height);
+        }
+        double needed = view.prefHeight(view.getWidth());
+        assertThat(needed).as("preferred height of the stepper").isLessThanOrEqualTo(view.getHeight() + 1);
+        assertThat(robot.lookup("#counter-value").queryAs(Label.class).getFont().getSize())
+                .isGreaterThanOrEqualTo(72);
+    }
+
+    @Test
+    void timelineScrollsToTheNewestStep(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.threadsProperty().set(4);
+            vm.incrementsProperty().set(5);
+        }).get();
+        robot.clickOn("#run-to-end");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".timeline-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(scroll.getHvalue()).isEqualTo(scroll.getHmax());
+        Node newest = robot.lookup("#timeline").queryAs(javafx.scene.layout.GridPane.class).getChildren().stream()
+                .filter(n -> n instanceof Label l && l.getText().equals("60")).findFirst().orElseThrow();
+        var b = newest.localToScene(newest.getBoundsInLocal());
+        assertThat(b.getMaxX()).isLessThanOrEqualTo(1024);
+        assertThat(b.getMinX()).isGreaterThanOrEqualTo(0);
     }
 
     /** A label is clipped when its skin shows fewer characters than its text (an ellipsis). */
