@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs T tasks of I increments each on a thread pool of W workers against a shared counter,",
-            "and reports expected (T x I), final and lost = attempts - final, counted exactly."})
+            "Runs T tasks of I increments each on a pool of W threads against one shared counter.",
+            "Reports expected (T x I), final, and lost = attempts - final, counted exactly."})
 public final class LabCommand implements Callable<Integer> {
 
     /** How often {@code --progress} prints a line, in milliseconds. */
