@@ -42,6 +42,10 @@ public final class CounterRun {
     public static final String WORKER_THREAD_PREFIX = "racelab-lab-worker";
     public static final String SAMPLER_THREAD_PREFIX = "racelab-lab-sampler";
 
+    /** Workers yield between chunks unless {@code -Dracelab.lab.yield=false}; see docs/benchmarks.md. */
+    static final boolean YIELD_BETWEEN_CHUNKS =
+            Boolean.parseBoolean(System.getProperty("racelab.lab.yield", "true"));
+
     private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
     private static final AtomicInteger SAMPLER_NUMBERS = new AtomicInteger();
 
@@ -128,8 +132,8 @@ public final class CounterRun {
             ExecutorCompletionService<TaskOutcome> completion = new ExecutorCompletionService<>(pool);
             startNanos = System.nanoTime();
             final long t0 = startNanos;
-            long[] lastSample = {t0, 0};
-            sampler.scheduleAtFixedRate(() -> listener.onSample(sample(t0, lastSample)),
+            RateWindow window = new RateWindow(t0);
+            sampler.scheduleAtFixedRate(() -> listener.onSample(sample(t0, window)),
                     SAMPLE_PERIOD_MILLIS, SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
             for (int t = 0; t < tasks; t++) {
                 completion.submit(task(t, increments));
@@ -236,6 +240,11 @@ public final class CounterRun {
                     if (stopRequested || Thread.currentThread().isInterrupted()) {
                         break;
                     }
+                    if (YIELD_BETWEEN_CHUNKS) {
+                        // A hint to the OS scheduler, once per chunk (tens of microseconds of work): lets the
+                        // window's threads in promptly on a machine with fewer cores than workers.
+                        Thread.yield();
+                    }
                 }
                 return new TaskOutcome(index, attempts, Optional.empty());
             } catch (RuntimeException | Error e) {
@@ -262,19 +271,42 @@ public final class CounterRun {
         }
     }
 
-    private LabSample sample(long t0, long[] last) {
+    private LabSample sample(long t0, RateWindow window) {
         long now = System.nanoTime();
         long attempts = 0;
         for (int t = 0; t < published.length(); t++) {
             attempts += published.get(t);
         }
         long value = counter.get();
-        double dt = (now - last[0]) / 1e9;
-        double rate = dt <= 0 ? 0 : (attempts - last[1]) / dt;
-        last[0] = now;
-        last[1] = attempts;
+        double rate = window.add(now, attempts);
         return new LabSample(counter.kind(), (now - t0) / 1e9, attempts, value, Math.max(0, attempts - value),
                 rate, isLocked(), settings.expected());
+    }
+
+    /**
+     * Increments per second over the last few samples (about 0.2 s): a single 40 ms interval is too jumpy to
+     * read off a chart. Used only by the sampler thread.
+     */
+    private static final class RateWindow {
+        private static final int SIZE = 6;
+        private final long[] times = new long[SIZE];
+        private final long[] counts = new long[SIZE];
+        private int next;
+        private int filled;
+
+        RateWindow(long t0) {
+            add(t0, 0);
+        }
+
+        double add(long now, long attempts) {
+            int oldest = filled < SIZE ? 0 : next;
+            times[next] = now;
+            counts[next] = attempts;
+            next = (next + 1) % SIZE;
+            filled = Math.min(filled + 1, SIZE);
+            double dt = (now - times[oldest]) / 1e9;
+            return dt <= 0 ? 0 : (attempts - counts[oldest]) / dt;
+        }
     }
 
     private void shutdownAndJoin() {

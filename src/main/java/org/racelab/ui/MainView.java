@@ -15,6 +15,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
     private final KeyMap keyMap = new KeyMap();
+    private final LabViewModel labViewModel = new LabViewModel(FxBackground.create("racelab-lab"));
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -22,7 +23,7 @@ public final class MainView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("part-tabs");
         for (MainViewModel.Part part : MainViewModel.Part.values()) {
-            Tab tab = new Tab(part.title(), placeholder(part));
+            Tab tab = new Tab(part.title(), part == MainViewModel.Part.LAB ? new LabView(labViewModel) : placeholder(part));
             tab.setId(part.name().toLowerCase() + "-tab");
             tabByPart.put(part, tab);
             tabs.getTabs().add(tab);
@@ -37,6 +38,29 @@ public final class MainView extends BorderPane {
         viewModel.selectedPartProperty().addListener((obs, old, part) ->
                 tabs.getSelectionModel().select(tabByPart.get(part)));
         setCenter(tabs);
+        bindLabKeys();
+    }
+
+    private void bindLabKeys() {
+        java.util.function.BooleanSupplier labShowing = () -> viewModel.getSelectedPart() == MainViewModel.Part.LAB;
+        keyMap.bind("Lab", "Flip the live lock switch", labShowing,
+                () -> labViewModel.lockOnProperty().set(!labViewModel.lockOnProperty().get()),
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.L));
+        keyMap.bind("Lab", "Start a run, or stop the one going", labShowing,
+                () -> {
+                    if (labViewModel.isRunning()) {
+                        labViewModel.stop();
+                    } else {
+                        labViewModel.start();
+                    }
+                },
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+    }
+
+    /** The lab's state, for tests and the frame-gap benchmark. */
+    public LabViewModel labViewModel() {
+        return labViewModel;
     }
 
     private static StackPane placeholder(MainViewModel.Part part) {
@@ -62,5 +86,6 @@ public final class MainView extends BorderPane {
     /** Stops whatever the parts run in the background; called when the window closes. */
     public void dispose() {
         // Parts with background work register their shutdown here as they land.
+        labViewModel.dispose();
     }
 }
