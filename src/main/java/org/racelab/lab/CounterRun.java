@@ -300,12 +300,14 @@ public final class CounterRun {
 
         double add(long now, long attempts) {
             int oldest = filled < SIZE ? 0 : next;
+            long oldTime = times[oldest];
+            long oldCount = counts[oldest];
             times[next] = now;
             counts[next] = attempts;
             next = (next + 1) % SIZE;
             filled = Math.min(filled + 1, SIZE);
-            double dt = (now - times[oldest]) / 1e9;
-            return dt <= 0 ? 0 : (attempts - counts[oldest]) / dt;
+            double dt = (now - oldTime) / 1e9;
+            return dt <= 0 ? 0 : (attempts - oldCount) / dt;
         }
     }
 

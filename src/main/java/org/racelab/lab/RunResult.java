@@ -60,7 +60,7 @@ public record RunResult(
         } else {
             line.append(String.format(Locale.ROOT, "%,d lost (%.1f%%)", lost, lostPercent()));
             if (counter == CounterKind.UNSAFE || counter == CounterKind.SWITCHABLE) {
-                line.append(", racing threads overwrote each other's writes");
+                line.append(", overwritten by racing threads");
             }
         }
         unsafeBaseline.filter(b -> b != this && b.counter == CounterKind.UNSAFE && sameSize(b)

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,6 +24,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -55,6 +57,8 @@ public final class LabView extends BorderPane {
     private final ObjectProperty<Integer> workersValue;
     private final ObjectProperty<Integer> tasksValue;
     private final ObjectProperty<Integer> incrementsValue;
+    private Label frames;
+    private final TableView<LabRow> table;
 
     public LabView(LabViewModel viewModel) {
         this.viewModel = viewModel;
@@ -63,8 +67,13 @@ public final class LabView extends BorderPane {
         this.incrementsValue = viewModel.incrementsProperty().asObject();
         getStyleClass().add("lab-view");
         getStylesheets().add(Themes.url(STYLESHEET));
+        // Controls beside the charts; the results table spans the full width below so its explanations fit.
+        table = table();
+        VBox bottom = new VBox(table, frames());
+        bottom.getStyleClass().add("lab-bottom");
         setLeft(controls());
         setCenter(results());
+        setBottom(bottom);
     }
 
     public LabViewModel viewModel() {
@@ -72,9 +81,6 @@ public final class LabView extends BorderPane {
     }
 
     private Node controls() {
-        Label title = new Label("Real threads, real lost updates");
-        title.getStyleClass().add("lab-title");
-        title.setWrapText(true);
 
         ComboBox<CounterKind> counter = new ComboBox<>();
         counter.setId("lab-counter");
@@ -93,7 +99,7 @@ public final class LabView extends BorderPane {
                 workersValue);
         int cpus = Runtime.getRuntime().availableProcessors();
         Label workersHelp = hint(String.format(Locale.ROOT,
-                "Default %d = min(32, %d CPUs + 4), the rule of Python's ThreadPoolExecutor(max_workers=None).",
+                "Default %d = min(32, CPUs + 4) with %d CPUs: Python's ThreadPoolExecutor rule.",
                 LabSettings.defaultWorkers(), cpus));
         Spinner<Integer> tasks = spinner("lab-tasks", 1, 10_000, 1, tasksValue);
         Spinner<Integer> increments = spinner("lab-increments", 1, 1_000_000_000, 1_000_000, incrementsValue);
@@ -109,8 +115,8 @@ public final class LabView extends BorderPane {
         VBox form = new VBox(
                 field("Counter", counter, counterHelp),
                 field("Workers (pool threads, 1-64)", workers, workersHelp),
-                field("Tasks", tasks),
-                field("Increments per task", increments, expected));
+                sideBySide(field("Tasks", tasks), field("Increments / task", increments)),
+                expected);
         form.getStyleClass().add("lab-form");
 
         Button start = new Button("Start");
@@ -147,15 +153,10 @@ public final class LabView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label lockTitle = new Label("Live lock switch");
         lockTitle.getStyleClass().add("lab-field-label");
-        HBox lockRow = new HBox(lockTitle, gap, lock, lockState);
+        HBox lockRow = new HBox(lock, gap, lockState);
         lockRow.getStyleClass().add("lab-lock-row");
-        Label lockHelp = hint("Flip it during a switchable run: from their next increment the workers take the "
-                + "ReentrantLock path (on) or the bare read-then-write (off). Key: L");
-
-        Button clear = new Button("Clear charts and table");
-        clear.setId("lab-clear");
-        clear.setOnAction(e -> viewModel.clear());
-        clear.disableProperty().bind(viewModel.runningProperty());
+        Label lockHelp = hint("During a switchable run the workers take the ReentrantLock path (on) or the bare "
+                + "read-then-write (off) from their next increment. Key: L");
 
         Label error = new Label();
         error.setId("lab-error");
@@ -169,7 +170,18 @@ public final class LabView extends BorderPane {
         status.setId("lab-status");
         status.textProperty().bind(viewModel.statusProperty());
 
-        Label frames = hint("");
+        VBox box = new VBox(form, buttons, new Separator(Orientation.HORIZONTAL), lockTitle, lockRow, lockHelp,
+                new Separator(Orientation.HORIZONTAL), error, status);
+        box.getStyleClass().add("lab-controls");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("lab-controls-scroll");
+        return scroll;
+    }
+
+    private HBox frames() {
+        frames = hint("");
         frames.setId("lab-frame-gaps");
         frames.getStyleClass().add("lab-frame-gaps");
         frames.textProperty().bind(Bindings.createStringBinding(() -> frameText(viewModel.frameGapsProperty().get()),
@@ -177,14 +189,15 @@ public final class LabView extends BorderPane {
         frames.setTooltip(new Tooltip("Intervals between JavaFX pulses while a run goes, measured with an "
                 + "AnimationTimer. Targets: p99 ≤ 34 ms, max ≤ 100 ms (a smooth window never freezes)."));
 
-        VBox box = new VBox(title, form, buttons, new Separator(Orientation.HORIZONTAL), lockRow, lockHelp,
-                new Separator(Orientation.HORIZONTAL), error, status, clear, frames);
-        box.getStyleClass().add("lab-controls");
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("lab-controls-scroll");
-        return scroll;
+        Button clear = new Button("Clear charts and table");
+        clear.setId("lab-clear");
+        clear.setOnAction(e -> viewModel.clear());
+        clear.disableProperty().bind(viewModel.runningProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(frames, gap, clear);
+        bar.getStyleClass().add("lab-status-bar");
+        return bar;
     }
 
     private static String frameText(FrameGapStats s) {
@@ -207,7 +220,7 @@ public final class LabView extends BorderPane {
         bar.getStyleClass().add("lab-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
 
-        LineChart<Number, Number> lost = chart("lab-lost-chart", "Lost updates so far (≈ while running)",
+        LineChart<Number, Number> lost = chart("lab-lost-chart", "Lost updates so far",
                 "lost updates", viewModel.lostSeries());
         Tooltip.install(lost, approximateTip());
         LineChart<Number, Number> rate = chart("lab-rate-chart", "Throughput", "million increments / s",
@@ -229,8 +242,7 @@ public final class LabView extends BorderPane {
                 legendItem("switchable, unlocked", "lab-line-unlocked"),
                 legendItem("switchable, locked", "lab-line-locked"));
 
-        TableView<LabRow> table = table();
-        VBox box = new VBox(readout, bar, charts, legend, table);
+        VBox box = new VBox(readout, bar, charts, legend);
         box.getStyleClass().add("lab-results");
         return box;
     }
@@ -272,9 +284,22 @@ public final class LabView extends BorderPane {
     }
 
     private void styleLine(XYChart.Series<Number, Number> series) {
-        if (series.getNode() != null) {
-            series.getNode().getStyleClass().add(viewModel.styleClassOf(series));
+        Node line = series.getNode();
+        if (line == null) {
+            return;
         }
+        String style = viewModel.styleClassOf(series);
+        line.getStyleClass().add(style);
+        // LineChart resets a line's style classes (setAll) when series come and go: put ours back each time.
+        line.getStyleClass().addListener((ListChangeListener<String>) change -> {
+            if (!line.getStyleClass().contains(style)) {
+                Platform.runLater(() -> {
+                    if (!line.getStyleClass().contains(style)) {
+                        line.getStyleClass().add(style);
+                    }
+                });
+            }
+        });
     }
 
     private static Label legendItem(String text, String lineClass) {
@@ -292,7 +317,6 @@ public final class LabView extends BorderPane {
         table.setPlaceholder(new Label("Finished runs appear here with their exact figures."));
         table.getColumns().add(column("Counter", r -> r.counter().id()
                 + (r.status() == RunStatus.COMPLETED ? "" : " (" + r.status().name().toLowerCase(Locale.ROOT) + ")"), false));
-        table.getColumns().add(column("Workers", r -> String.valueOf(r.workers()), true));
         table.getColumns().add(column("Expected", r -> r.status() == RunStatus.STOPPED
                 ? String.format(Locale.ROOT, "%,d tried", r.attempts()) : String.format(Locale.ROOT, "%,d", r.expected()), true));
         table.getColumns().add(column("Final", r -> String.format(Locale.ROOT, "%,d", r.finalValue()), true));
@@ -300,10 +324,18 @@ public final class LabView extends BorderPane {
         table.getColumns().add(column("Lost %", r -> String.format(Locale.ROOT, "%.2f %%", r.lostPercent()), true));
         table.getColumns().add(column("Time", r -> String.format(Locale.ROOT, "%.2f s", r.seconds()), true));
         table.getColumns().add(column("Increments/s", r -> String.format(Locale.ROOT, "%,.0f", r.incrementsPerSecond()), true));
-        table.getColumns().get(0).setPrefWidth(165);
+        table.getColumns().get(0).setPrefWidth(125);
         TableColumn<LabRow, String> explanation = new TableColumn<>("Explanation");
         explanation.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().explanation()));
-        explanation.setPrefWidth(460);
+        explanation.setPrefWidth(560);
+        explanation.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
         explanation.setMinWidth(200);
         table.getColumns().add(explanation);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -328,11 +360,20 @@ public final class LabView extends BorderPane {
         }
         column.setMinWidth(Math.max(60, title.length() * 9 + 24));
         column.setPrefWidth(switch (title) {
-            case "Expected", "Final" -> 125;
-            case "Lost", "Increments/s" -> 120;
-            default -> Math.max(80, title.length() * 9 + 34);
+            case "Expected" -> 150;
+            case "Final", "Lost", "Increments/s" -> 120;
+            default -> Math.max(75, title.length() * 9 + 30);
         });
         return column;
+    }
+
+    private static HBox sideBySide(Node... fields) {
+        HBox row = new HBox(fields);
+        row.getStyleClass().add("lab-side-by-side");
+        for (Node n : fields) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+        }
+        return row;
     }
 
     private static VBox field(String title, Node control, Node... help) {

@@ -101,6 +101,7 @@ public final class LabViewModel {
     private XYChart.Series<Number, Number> currentRate;
     private double lastPointSeconds = Double.NEGATIVE_INFINITY;
     private int runNumber;
+    private boolean live;
     private long lastApplyNanos;
     private final List<LabSample> pendingSamples = new ArrayList<>();
     private static final long APPLY_EVERY_NANOS = 100_000_000L;
@@ -274,7 +275,7 @@ public final class LabViewModel {
         }
         LabSettings settings;
         try {
-            boolean live = kinds.equals(List.of(CounterKind.SWITCHABLE));
+            live = kinds.equals(List.of(CounterKind.SWITCHABLE));
             settings = new LabSettings(workers.get(), tasks.get(), live ? UNTIL_STOPPED : increments.get());
         } catch (IllegalArgumentException e) {
             error.set("Cannot start: " + e.getMessage() + ".");
@@ -355,9 +356,12 @@ public final class LabViewModel {
         pendingSamples.clear();
         progress.set(s.progress());
         readout.set(String.format(Locale.ROOT,
-                "%s %s · %.0f%% · %,d attempted · counter %,d · lost so far ≈ %,d · %,.1f M increments/s",
-                s.counter().id(), s.counter() == CounterKind.SWITCHABLE ? (s.locked() ? "(locked)" : "(unlocked)") : "",
-                100 * s.progress(), s.attempts(), s.counterValue(), s.lostSoFar(), s.incrementsPerSecond() / 1e6));
+                "%s · %s · %,d attempted · counter %,d · lost so far ≈ %,d · %,.1f M increments/s",
+                s.counter() == CounterKind.SWITCHABLE ? (s.locked() ? "switchable, LOCKED" : "switchable, UNLOCKED")
+                        : s.counter().id(),
+                live ? String.format(Locale.ROOT, "%.0f s, until Stop", s.elapsedSeconds())
+                        : String.format(Locale.ROOT, "%.0f%%", 100 * s.progress()),
+                s.attempts(), s.counterValue(), s.lostSoFar(), s.incrementsPerSecond() / 1e6));
         trimWindow(runStartSeconds + s.elapsedSeconds());
     }
 

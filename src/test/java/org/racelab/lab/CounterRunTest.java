@@ -167,6 +167,8 @@ class CounterRunTest {
         assertThat(1000.0 / CounterRun.SAMPLE_PERIOD_MILLIS).isGreaterThanOrEqualTo(20);
         assertThat(samples).extracting(LabSample::elapsedSeconds).isSorted();
         assertThat(samples).allSatisfy(s -> assertThat(s.lostSoFar()).isNotNegative());
+        // Once the rate window is full (6 samples) the rate must still reflect progress, not collapse to zero.
+        assertThat(samples.subList(7, samples.size() - 1)).allSatisfy(s -> assertThat(s.incrementsPerSecond()).isPositive());
     }
 
     @Test
