@@ -15,6 +15,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
     private final KeyMap keyMap = new KeyMap();
+    private final StepperView stepperView;
     private final LabViewModel labViewModel = new LabViewModel(FxBackground.create("racelab-lab"));
 
     public MainView(MainViewModel viewModel) {
@@ -22,8 +23,14 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("part-tabs");
+        stepperView = new StepperView(new StepperViewModel(), keyMap,
+                () -> viewModel.getSelectedPart() == MainViewModel.Part.STEPPER);
         for (MainViewModel.Part part : MainViewModel.Part.values()) {
-            Tab tab = new Tab(part.title(), part == MainViewModel.Part.LAB ? new LabView(labViewModel) : placeholder(part));
+            Tab tab = new Tab(part.title(), switch (part) {
+                case STEPPER -> stepperView;
+                case LAB -> new LabView(labViewModel);
+                default -> placeholder(part);
+            });
             tab.setId(part.name().toLowerCase() + "-tab");
             tabByPart.put(part, tab);
             tabs.getTabs().add(tab);
@@ -83,8 +90,14 @@ public final class MainView extends BorderPane {
         return keyMap;
     }
 
+    /** The stepper's view-model, e.g. for the explorer to replay a schedule in it. */
+    public StepperViewModel stepper() {
+        return stepperView.viewModel();
+    }
+
     /** Stops whatever the parts run in the background; called when the window closes. */
     public void dispose() {
+        stepperView.dispose();
         // Parts with background work register their shutdown here as they land.
         labViewModel.dispose();
     }
