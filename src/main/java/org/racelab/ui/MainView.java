@@ -16,6 +16,7 @@ public final class MainView extends BorderPane {
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
     private final KeyMap keyMap = new KeyMap();
     private final StepperView stepperView;
+    private final LabViewModel labViewModel = new LabViewModel(FxBackground.create("racelab-lab"));
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -25,7 +26,11 @@ public final class MainView extends BorderPane {
         stepperView = new StepperView(new StepperViewModel(), keyMap,
                 () -> viewModel.getSelectedPart() == MainViewModel.Part.STEPPER);
         for (MainViewModel.Part part : MainViewModel.Part.values()) {
-            Tab tab = new Tab(part.title(), part == MainViewModel.Part.STEPPER ? stepperView : placeholder(part));
+            Tab tab = new Tab(part.title(), switch (part) {
+                case STEPPER -> stepperView;
+                case LAB -> new LabView(labViewModel);
+                default -> placeholder(part);
+            });
             tab.setId(part.name().toLowerCase() + "-tab");
             tabByPart.put(part, tab);
             tabs.getTabs().add(tab);
@@ -40,6 +45,29 @@ public final class MainView extends BorderPane {
         viewModel.selectedPartProperty().addListener((obs, old, part) ->
                 tabs.getSelectionModel().select(tabByPart.get(part)));
         setCenter(tabs);
+        bindLabKeys();
+    }
+
+    private void bindLabKeys() {
+        java.util.function.BooleanSupplier labShowing = () -> viewModel.getSelectedPart() == MainViewModel.Part.LAB;
+        keyMap.bind("Lab", "Flip the live lock switch", labShowing,
+                () -> labViewModel.lockOnProperty().set(!labViewModel.lockOnProperty().get()),
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.L));
+        keyMap.bind("Lab", "Start a run, or stop the one going", labShowing,
+                () -> {
+                    if (labViewModel.isRunning()) {
+                        labViewModel.stop();
+                    } else {
+                        labViewModel.start();
+                    }
+                },
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+    }
+
+    /** The lab's state, for tests and the frame-gap benchmark. */
+    public LabViewModel labViewModel() {
+        return labViewModel;
     }
 
     private static StackPane placeholder(MainViewModel.Part part) {
@@ -71,5 +99,6 @@ public final class MainView extends BorderPane {
     public void dispose() {
         stepperView.dispose();
         // Parts with background work register their shutdown here as they land.
+        labViewModel.dispose();
     }
 }
