@@ -109,14 +109,8 @@ final class InterleavingSpace {
     /** Builds the whole space; checks for interruption throughout. */
     static InterleavingSpace build(RaceConfig config, ExplorationProgress progress) throws InterruptedException {
         InterleavingSpace s = new InterleavingSpace(config);
-        long t0 = System.nanoTime();
         s.forward(progress);
-        long t1 = System.nanoTime();
         s.backward(progress);
-        long t2 = System.nanoTime();
-        if (Boolean.getBoolean("racelab.debug")) {
-            System.err.println("forward ms " + (t1 - t0) / 1e6 + " backward ms " + (t2 - t1) / 1e6);
-        }
         progress.progress(1.0);
         return s;
     }
@@ -256,7 +250,21 @@ final class InterleavingSpace {
         return pack(ids);
     }
 
+    /** Rough heap per state over both passes (keys, successor lists, counts), measured on 4 x 5. */
+    private static final long BYTES_PER_STATE = 260;
+
+    private void checkMemory(long states) {
+        long budget = Runtime.getRuntime().maxMemory() / 10 * 9;
+        if (states * BYTES_PER_STATE > budget) {
+            throw new ExplorationTooLargeException(threads + " threads x " + config.increments()
+                    + " increments has more than " + String.format(java.util.Locale.ROOT, "%,d", states)
+                    + " distinct states, more than fit in this program's " + (budget >> 20)
+                    + " MB of memory: choose fewer threads or increments (or give Java more memory with -Xmx)");
+        }
+    }
+
     private void forward(ExplorationProgress progress) throws InterruptedException {
+        long discovered = 1;
         maps[0] = new LongIndexMap(1);
         maps[0].add(rootKey());
         int[] ids = new int[threads];
@@ -283,6 +291,8 @@ final class InterleavingSpace {
             current.trim();
             children[t] = kids;
             maps[t + 1] = nextLayer;
+            discovered += nextLayer.size();
+            checkMemory(discovered);
             progress.progress(0.3 * (t + 1) / length);
         }
         maps[length].trim();
@@ -507,15 +517,6 @@ final class InterleavingSpace {
             below = out;
         }
         return below;
-    }
-
-    void debug() {
-        for (int t = 0; t <= length; t++) {
-            long sp = 0; int n = maps[t].size();
-            for (int i = 0; i < n; i++) sp += counts[t].len[i];
-            System.out.println(t + " states=" + n + " avgspan=" + (double) sp / n + " pool=" + counts[t].pool.length);
-        }
-        System.out.println("ids=" + idCount);
     }
 
     // ---- queries ------------------------------------------------------------------------------------------
