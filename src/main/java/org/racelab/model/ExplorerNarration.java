@@ -11,7 +11,15 @@ public final class ExplorerNarration {
     private static final String[] NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine"};
 
+    /** Numbers from here on are read out as "about 2.4 × 10²⁶" rather than digit by digit. */
+    private static final BigInteger READABLE = BigInteger.TEN.pow(12);
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
     private ExplorerNarration() {
+    }
+
+    private static String spoken(BigInteger n) {
+        return n.compareTo(READABLE) >= 0 ? "about " + approximately(n) : grouped(n);
     }
 
     /** "Of 20 ways two threads can interleave one increment each, 18 lose an update (90%)." */
@@ -21,16 +29,20 @@ public final class ExplorerNarration {
         String threads = word(c.threads()) + " thread" + (c.threads() == 1 ? "" : "s");
         String increments = word(c.increments()) + (c.lock() ? " locked" : "") + " increment"
                 + (c.increments() == 1 ? "" : "s") + " each";
+        BigInteger total = result.total();
+        BigInteger safe = total.subtract(losing);
         String lose;
         if (losing.signum() == 0) {
             lose = "none loses an update";
-        } else if (losing.equals(result.total())) {
+        } else if (safe.signum() == 0) {
             lose = "every one loses an update";
+        } else if (total.compareTo(READABLE) >= 0 && safe.compareTo(READABLE) < 0) {
+            lose = "all but " + grouped(safe) + " lose an update";
         } else {
-            lose = grouped(losing) + (losing.equals(BigInteger.ONE) ? " loses" : " lose") + " an update";
+            lose = spoken(losing) + (losing.equals(BigInteger.ONE) ? " loses" : " lose") + " an update";
         }
-        return "Of " + grouped(result.total()) + " ways " + threads + " can interleave " + increments + ", "
-                + lose + " (" + percent(ExactFraction.of(losing, result.total())) + ").";
+        return "Of " + spoken(total) + " ways " + threads + " can interleave " + increments + ", "
+                + lose + " (" + percent(ExactFraction.of(losing, total)) + ").";
     }
 
     /** One sentence on why the schedules' share and the random scheduler's probability differ. */
@@ -52,14 +64,23 @@ public final class ExplorerNarration {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** A compact size such as "2.8 × 10^33" for numbers too long to read out, else the grouped digits. */
+    /** A compact size such as "2.8 × 10³³" for numbers of 10¹² and more, else the grouped digits. */
     public static String approximately(BigInteger n) {
-        if (n.bitLength() < 40) {
+        if (n.compareTo(READABLE) < 0) {
             return grouped(n);
         }
         String digits = n.toString();
         BigDecimal mantissa = new BigDecimal(n).movePointLeft(digits.length() - 1).setScale(1, RoundingMode.HALF_UP);
-        return mantissa.toPlainString() + " × 10^" + (digits.length() - 1);
+        int exponent = digits.length() - 1;
+        if (mantissa.compareTo(BigDecimal.TEN) >= 0) {
+            mantissa = mantissa.movePointLeft(1).setScale(1, RoundingMode.HALF_UP);
+            exponent++;
+        }
+        StringBuilder sup = new StringBuilder();
+        for (char ch : Integer.toString(exponent).toCharArray()) {
+            sup.append(SUPERSCRIPTS.charAt(ch - '0'));
+        }
+        return mantissa.toPlainString() + " × 10" + sup;
     }
 
     /**

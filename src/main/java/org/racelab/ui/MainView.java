@@ -7,6 +7,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.racelab.lab.BackgroundExecutor;
 
 /** The main window's content: a navigation between the stepper, the lab and the explorer. */
 public final class MainView extends BorderPane {
@@ -15,6 +16,8 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
     private final KeyMap keyMap = new KeyMap();
+    private final BackgroundExecutor explorerBackground = FxBackground.create("racelab-explorer");
+    private final ExplorerViewModel explorerViewModel = new ExplorerViewModel(explorerBackground);
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -22,7 +25,8 @@ public final class MainView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("part-tabs");
         for (MainViewModel.Part part : MainViewModel.Part.values()) {
-            Tab tab = new Tab(part.title(), placeholder(part));
+            Tab tab = new Tab(part.title(), part == MainViewModel.Part.EXPLORER
+                    ? new ExplorerView(explorerViewModel) : placeholder(part));
             tab.setId(part.name().toLowerCase() + "-tab");
             tabByPart.put(part, tab);
             tabs.getTabs().add(tab);
@@ -37,6 +41,14 @@ public final class MainView extends BorderPane {
         viewModel.selectedPartProperty().addListener((obs, old, part) ->
                 tabs.getSelectionModel().select(tabByPart.get(part)));
         setCenter(tabs);
+        // Integrator: once StepperViewModel#replay(RaceConfig, Schedule) is in main, call it here as well.
+        explorerViewModel.setOnReplay((config, schedule) -> viewModel.select(MainViewModel.Part.STEPPER));
+        explorerViewModel.explore();
+    }
+
+    /** The explorer's view-model, so the stepper's settings can be handed over. */
+    public ExplorerViewModel explorerViewModel() {
+        return explorerViewModel;
     }
 
     private static StackPane placeholder(MainViewModel.Part part) {
@@ -62,5 +74,7 @@ public final class MainView extends BorderPane {
     /** Stops whatever the parts run in the background; called when the window closes. */
     public void dispose() {
         // Parts with background work register their shutdown here as they land.
+        explorerViewModel.dispose();
+        explorerBackground.close();
     }
 }
