@@ -8,6 +8,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.racelab.lab.BackgroundExecutor;
+import org.racelab.model.RaceConfig;
 
 /** The main window's content: a navigation between the stepper, the lab and the explorer. */
 public final class MainView extends BorderPane {
@@ -16,6 +17,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
     private final KeyMap keyMap = new KeyMap();
+    private final StepperView stepperView;
     private final BackgroundExecutor explorerBackground = FxBackground.create("racelab-explorer");
     private final ExplorerViewModel explorerViewModel = new ExplorerViewModel(explorerBackground);
 
@@ -24,9 +26,14 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("part-tabs");
+        stepperView = new StepperView(new StepperViewModel(), keyMap,
+                () -> viewModel.getSelectedPart() == MainViewModel.Part.STEPPER);
         for (MainViewModel.Part part : MainViewModel.Part.values()) {
-            Tab tab = new Tab(part.title(), part == MainViewModel.Part.EXPLORER
-                    ? new ExplorerView(explorerViewModel) : placeholder(part));
+            Tab tab = new Tab(part.title(), switch (part) {
+                case STEPPER -> stepperView;
+                case EXPLORER -> new ExplorerView(explorerViewModel);
+                default -> placeholder(part);
+            });
             tab.setId(part.name().toLowerCase() + "-tab");
             tabByPart.put(part, tab);
             tabs.getTabs().add(tab);
@@ -41,9 +48,29 @@ public final class MainView extends BorderPane {
         viewModel.selectedPartProperty().addListener((obs, old, part) ->
                 tabs.getSelectionModel().select(tabByPart.get(part)));
         setCenter(tabs);
-        // Integrator: once StepperViewModel#replay(RaceConfig, Schedule) is in main, call it here as well.
-        explorerViewModel.setOnReplay((config, schedule) -> viewModel.select(MainViewModel.Part.STEPPER));
+        explorerViewModel.setOnReplay((config, schedule) -> {
+            stepper().replay(config, schedule);
+            viewModel.select(MainViewModel.Part.STEPPER);
+        });
+        // The explorer follows the stepper: on opening it, a race changed in the stepper since is taken over;
+        // settings changed in the explorer itself stay until the stepper changes again.
+        viewModel.selectedPartProperty().addListener((obs, old, part) -> {
+            if (part == MainViewModel.Part.EXPLORER) {
+                syncExplorerFromStepper();
+            }
+        });
+        syncExplorerFromStepper();
         explorerViewModel.explore();
+    }
+
+    private RaceConfig lastStepperConfig;
+
+    private void syncExplorerFromStepper() {
+        RaceConfig current = stepper().currentConfig();
+        if (!current.equals(lastStepperConfig)) {
+            lastStepperConfig = current;
+            explorerViewModel.useSettings(current);
+        }
     }
 
     /** The explorer's view-model, so the stepper's settings can be handed over. */
@@ -71,8 +98,14 @@ public final class MainView extends BorderPane {
         return keyMap;
     }
 
+    /** The stepper's view-model, e.g. for the explorer to replay a schedule in it. */
+    public StepperViewModel stepper() {
+        return stepperView.viewModel();
+    }
+
     /** Stops whatever the parts run in the background; called when the window closes. */
     public void dispose() {
+        stepperView.dispose();
         // Parts with background work register their shutdown here as they land.
         explorerViewModel.dispose();
         explorerBackground.close();

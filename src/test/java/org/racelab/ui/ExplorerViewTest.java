@@ -10,6 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.racelab.model.RaceConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -64,10 +65,22 @@ class ExplorerViewTest {
         assertThat(robot.from(firstRow).lookup(".step-letter.stale").queryAll()).hasSize(1);
 
         robot.clickOn(cell(robot, 3));
-        assertThat(view.viewModel().selectedRowProperty().get().number()).isEqualTo(3);
+        ScheduleRow chosen = view.viewModel().selectedRowProperty().get();
+        assertThat(chosen.number()).isEqualTo(3);
+        assertThat(chosen.schedule().schedule().letters()).isEqualTo("AABBBA");
         robot.clickOn("#explorer-replay");
+        WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup(".part-tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("stepper-tab");
+        StepperViewModel stepper = robot.lookup(".main-view").queryAs(MainView.class).stepper();
+        assertThat(stepper.currentConfig()).isEqualTo(new RaceConfig(2, 1, 0, false));
+        assertThat(stepper.aheadProperty().get()).isEqualTo("AABBBA");
+        // Run it in the stepper: it ends where the explorer said, with the lost update it marked.
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y, 6).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stepper.getState().complete()).isTrue();
+        assertThat(stepper.getState().counter()).isEqualTo(chosen.schedule().finalValue()).isEqualTo(1);
+        assertThat(stepper.getState().lost()).isEqualTo(1);
     }
 
     private static Node cell(FxRobot robot, int number) {
