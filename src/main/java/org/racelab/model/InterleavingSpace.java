@@ -52,7 +52,8 @@ final class InterleavingSpace {
     private int idCount = 1;
 
     // Layers: state keys, and per state its count distribution over delta (lo, len, pool position).
-    private final LongIndexMap[] maps;
+    /** Per layer, the packed state keys in ascending order; a state's number is its position. */
+    private final long[][] keys;
     private final Layer[] counts;
     private final int[][] children;
 
@@ -80,7 +81,7 @@ final class InterleavingSpace {
         if (64 - Long.numberOfLeadingZeros(threads * lcm) > Limbs.MAX_WEIGHT_BITS) {
             throw new IllegalStateException("too many threads for the limb arithmetic");
         }
-        maps = new LongIndexMap[length + 1];
+        keys = new long[length + 1][];
         counts = new Layer[length + 1];
         children = new int[length][];
         rootProbability = new BigInteger[offsetWidth];
@@ -111,6 +112,7 @@ final class InterleavingSpace {
         InterleavingSpace s = new InterleavingSpace(config);
         s.forward(progress);
         s.backward(progress);
+        Arrays.fill(s.children, null);
         progress.progress(1.0);
         return s;
     }
@@ -167,7 +169,26 @@ final class InterleavingSpace {
         return idOffset[id] + 1;
     }
 
+    /**
+     * Memo of {@link #computeNext} and {@link #computeShifted} per interned id (0 = not yet known). After the
+     * build no new id appears, so later readers on other threads only ever race to store the same int.
+     */
+    private int[] nextMemo = new int[64];
+    private int[] shiftedMemo = new int[0];
+
     private int next(int id) {
+        if (id >= nextMemo.length) {
+            nextMemo = Arrays.copyOf(nextMemo, Math.max(id + 1, nextMemo.length * 2));
+        }
+        int n = nextMemo[id];
+        if (n == NO_ID) {
+            n = computeNext(id);
+            nextMemo[id] = n;
+        }
+        return n;
+    }
+
+    private int computeNext(int id) {
         int r = idRemaining[id];
         int ph = idPhase[id];
         if (!lock) {
@@ -188,6 +209,20 @@ final class InterleavingSpace {
 
     /** The same thread state seen from a counter that moved by {@code shift}. */
     private int shifted(int id, int shift) {
+        int shifts = 2 * span + 3;
+        int at = id * shifts + shift + span + 1;
+        if (at >= shiftedMemo.length) {
+            shiftedMemo = Arrays.copyOf(shiftedMemo, Math.max(at + 1, (idCount + 64) * shifts));
+        }
+        int n = shiftedMemo[at];
+        if (n == NO_ID) {
+            n = computeShifted(id, shift);
+            shiftedMemo[at] = n;
+        }
+        return n;
+    }
+
+    private int computeShifted(int id, int shift) {
         int ph = idPhase[id];
         return live(ph) ? intern(idRemaining[id], ph, idOffset[id] - shift) : id;
     }
@@ -265,21 +300,20 @@ final class InterleavingSpace {
 
     private void forward(ExplorationProgress progress) throws InterruptedException {
         long discovered = 1;
-        maps[0] = new LongIndexMap(1);
-        maps[0].add(rootKey());
+        keys[0] = new long[] {rootKey()};
         int[] ids = new int[threads];
         int[] scratch = new int[threads];
         for (int t = 0; t < length; t++) {
-            LongIndexMap current = maps[t];
-            int n = current.size();
+            long[] current = keys[t];
+            int n = current.length;
             LongIndexMap nextLayer = new LongIndexMap(Math.max(16, n + (n >> 1)));
-            // Each state's successors in group order, so the backward pass needs no hashing.
+            // Each state's successors in group order, so the backward passes need no lookups.
             int[] kids = new int[n * threads];
             for (int s = 0; s < n; s++) {
                 if ((s & 0xFFF) == 0 && Thread.interrupted()) {
                     throw new InterruptedException("exploration cancelled");
                 }
-                unpack(current.keyAt(s), ids);
+                unpack(current[s], ids);
                 boolean held = lockHeld(ids);
                 int base = s * threads;
                 for (int i = 0; i < threads; i++) {
@@ -288,14 +322,27 @@ final class InterleavingSpace {
                     }
                 }
             }
-            current.trim();
+            // Keep the finished layer as a sorted array (binary search later) instead of a hash table, and
+            // renumber the successors accordingly: a third of the memory, and lookups only happen when unranking.
+            int m = nextLayer.size();
+            long[] sorted = new long[m];
+            for (int i = 0; i < m; i++) {
+                sorted[i] = nextLayer.keyAt(i);
+            }
+            Arrays.sort(sorted);
+            int[] position = new int[m];
+            for (int i = 0; i < m; i++) {
+                position[i] = Arrays.binarySearch(sorted, nextLayer.keyAt(i));
+            }
+            for (int j = 0; j < kids.length; j++) {
+                kids[j] = position[kids[j]];
+            }
             children[t] = kids;
-            maps[t + 1] = nextLayer;
-            discovered += nextLayer.size();
+            keys[t + 1] = sorted;
+            discovered += m;
             checkMemory(discovered);
             progress.progress(0.3 * (t + 1) / length);
         }
-        maps[length].trim();
     }
 
     /**
@@ -309,6 +356,9 @@ final class InterleavingSpace {
         final int[] at;
         long[] pool;
         int size;
+        /** Widest entry in limbs, and the most bits of any entry while all fit one limb. */
+        int maxWidth = 1;
+        long orOfSingleLimbs;
 
         Layer(int states, int expectedLongs) {
             lo = new byte[states];
@@ -316,6 +366,54 @@ final class InterleavingSpace {
             width = new byte[states];
             at = new int[states];
             pool = new long[Math.max(16, expectedLongs)];
+        }
+
+        /**
+         * Appends state {@code s}'s entries from {@code raw}, one plain non-negative long per delta (the fast path
+         * when the layer below is small enough that no sum can overflow 63 bits).
+         */
+        void putRaw(int s, long[] raw, int minD, int maxD) {
+            long or = 0;
+            for (int d = minD; d <= maxD; d++) {
+                or |= raw[d];
+            }
+            int w = (or >>> Limbs.BITS) == 0 ? 1 : 2;
+            int need = (maxD - minD + 1) * w;
+            if (size + need > pool.length) {
+                pool = Arrays.copyOf(pool, Math.max(size + need, pool.length + (pool.length >> 1)));
+            }
+            lo[s] = (byte) minD;
+            len[s] = (byte) (maxD - minD + 1);
+            width[s] = (byte) w;
+            at[s] = size;
+            if (w == 1) {
+                System.arraycopy(raw, minD, pool, size, maxD - minD + 1);
+                size += maxD - minD + 1;
+                orOfSingleLimbs |= or;
+            } else {
+                for (int d = minD; d <= maxD; d++) {
+                    pool[size++] = raw[d] & Limbs.MASK;
+                    pool[size++] = raw[d] >>> Limbs.BITS;
+                }
+                maxWidth = 2;
+            }
+            Arrays.fill(raw, minD, maxD + 1, 0L);
+        }
+
+        /** {@code raw += weight * (entries of state c, moved by shift)}; every entry of this layer is one limb. */
+        void addRawTo(int c, long[] raw, int shift, long weight) {
+            int first = lo[c] + shift;
+            int n = len[c];
+            int p = at[c];
+            long[] src = pool;
+            for (int d = 0; d < n; d++) {
+                raw[first + d] += src[p + d] * weight;
+            }
+        }
+
+        /** Bits of the largest entry, if every entry fits one limb; otherwise more than a limb. */
+        int singleLimbBits() {
+            return maxWidth > 1 ? 1000 : 64 - Long.numberOfLeadingZeros(orOfSingleLimbs);
         }
 
         /** Appends state {@code s}'s entries from {@code acc} (deltas lo..hi, {@code accWidth} limbs each). */
@@ -338,8 +436,12 @@ final class InterleavingSpace {
             len[s] = (byte) (maxD - minD + 1);
             width[s] = (byte) w;
             at[s] = size;
+            maxWidth = Math.max(maxWidth, w);
             for (int d = minD; d <= maxD; d++) {
                 System.arraycopy(acc, d * accWidth, pool, size, w);
+                if (w == 1) {
+                    orOfSingleLimbs |= acc[d * accWidth];
+                }
                 size += w;
             }
             Arrays.fill(acc, minD * accWidth, (maxD + 1) * accWidth, 0L);
@@ -462,6 +564,9 @@ final class InterleavingSpace {
      */
     private Layer backwardPass(int width, boolean odds, ExplorationProgress progress) throws InterruptedException {
         long[] acc = new long[offsetWidth * width];
+        long[] raw = new long[offsetWidth];
+        // A state sums at most `threads` successors, each times at most threads * perStep.
+        int weightBits = 2 * (64 - Long.numberOfLeadingZeros(threads)) + (odds ? 64 - Long.numberOfLeadingZeros(lcm) : 0);
         Layer below = new Layer(1, 1);
         acc[span * width] = 1;
         below.put(0, acc, width, span, span);
@@ -470,15 +575,16 @@ final class InterleavingSpace {
         }
         int[] ids = new int[threads];
         for (int t = length - 1; t >= 0; t--) {
-            LongIndexMap layer = maps[t];
-            int n = layer.size();
+            long[] layer = keys[t];
+            int n = layer.length;
             int[] kids = children[t];
             Layer out = new Layer(n, n * 12 * (odds ? width : 1));
+            boolean plain = below.singleLimbBits() + weightBits <= 62;
             for (int s = 0; s < n; s++) {
                 if ((s & 0xFFF) == 0 && Thread.interrupted()) {
                     throw new InterruptedException("exploration cancelled");
                 }
-                unpack(layer.keyAt(s), ids);
+                unpack(layer[s], ids);
                 boolean held = lockHeld(ids);
                 long perStep = 1;
                 if (odds) {
@@ -503,11 +609,19 @@ final class InterleavingSpace {
                     }
                     int shift = isStore(ids[i]) ? storeShift(ids[i]) : 0;
                     int c = kids[base + i];
-                    below.addTo(c, acc, width, shift, m * perStep);
+                    if (plain) {
+                        below.addRawTo(c, raw, shift, m * perStep);
+                    } else {
+                        below.addTo(c, acc, width, shift, m * perStep);
+                    }
                     minD = Math.min(minD, below.lo[c] + shift);
                     maxD = Math.max(maxD, below.lo[c] + shift + below.len[c] - 1);
                 }
-                out.put(s, acc, width, minD, maxD);
+                if (plain) {
+                    out.putRaw(s, raw, minD, maxD);
+                } else {
+                    out.put(s, acc, width, minD, maxD);
+                }
             }
             out.trim();
             if (!odds) {
@@ -524,8 +638,8 @@ final class InterleavingSpace {
     /** Reachable canonical states over all layers. */
     long stateCount() {
         long n = 0;
-        for (LongIndexMap m : maps) {
-            n += m.size();
+        for (long[] k : keys) {
+            n += k.length;
         }
         return n;
     }
@@ -585,7 +699,7 @@ final class InterleavingSpace {
         /** Completions after {@code who} steps: all of them, or only those ending at start + targetDelta. */
         BigInteger countAfter(int who, Integer targetDelta) {
             long key = childKey(ids, who, scratch);
-            int c = maps[step + 1].get(key);
+            int c = Arrays.binarySearch(keys[step + 1], key);
             int newCounter = counter + (isStore(ids[who]) ? storeShift(ids[who]) : 0);
             return targetDelta == null ? total(step + 1, c) : count(step + 1, c, targetDelta - newCounter);
         }
