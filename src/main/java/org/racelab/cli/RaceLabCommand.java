@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
         versionProvider = RaceLabCommand.VersionProvider.class,
         description = "Race conditions made visible: step, explore and measure lost updates.",
         subcommands = {
+            RunCommand.class,
+            LabCommand.class,
+            ExploreCommand.class,
         })
 public final class RaceLabCommand implements Callable<Integer> {
 

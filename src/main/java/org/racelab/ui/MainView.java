@@ -43,6 +43,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.racelab.lab.BackgroundExecutor;
+import org.racelab.model.RaceConfig;
+import org.racelab.model.Schedule;
 
 /**
  * The main window's content: menu, toolbar, the three parts in tabs, the notification bar, the presentation bar
@@ -71,16 +73,45 @@ public final class MainView extends BorderPane {
     private final Label zoomLabel = new Label();
     private final Label presentationZoomLabel = new Label();
     private BackgroundExecutor background;
+    private final StepperView stepperView;
+    private final LabViewModel labViewModel = new LabViewModel(FxBackground.create("racelab-lab"));
+    private final BackgroundExecutor explorerBackground = FxBackground.create("racelab-explorer");
+    private final ExplorerViewModel explorerViewModel = new ExplorerViewModel(explorerBackground);
+    private RaceConfig lastStepperConfig;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("main-view");
 
-        // The parts. Each part's engineer swaps its placeholder for its view, e.g.
-        // parts.put(Part.STEPPER, new StepperView(new StepperViewModel(...), keyMap, viewModel)).
-        parts.put(MainViewModel.Part.STEPPER, placeholder(MainViewModel.Part.STEPPER));
-        parts.put(MainViewModel.Part.LAB, placeholder(MainViewModel.Part.LAB));
-        parts.put(MainViewModel.Part.EXPLORER, placeholder(MainViewModel.Part.EXPLORER));
+        // The parts, each wrapped as a PartView: what File > Export PNG, Copy run as text and the scenario files use.
+        stepperView = new StepperView(new StepperViewModel(), keyMap,
+                () -> viewModel.getSelectedPart() == MainViewModel.Part.STEPPER);
+        parts.put(MainViewModel.Part.STEPPER, new StepperPart(stepperView));
+        LabView labView = new LabView(labViewModel);
+        parts.put(MainViewModel.Part.LAB, new PartView() {
+            @Override
+            public Node node() {
+                return labView;
+            }
+
+            @Override
+            public void dispose() {
+                labViewModel.dispose();
+            }
+        });
+        ExplorerView explorerView = new ExplorerView(explorerViewModel);
+        parts.put(MainViewModel.Part.EXPLORER, new PartView() {
+            @Override
+            public Node node() {
+                return explorerView;
+            }
+
+            @Override
+            public void dispose() {
+                explorerViewModel.dispose();
+                explorerBackground.close();
+            }
+        });
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("part-tabs");
@@ -118,6 +149,20 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(center, Priority.ALWAYS);
 
         registerKeys();
+        bindLabKeys();
+        explorerViewModel.setOnReplay((config, schedule) -> {
+            stepper().replay(config, schedule);
+            viewModel.select(MainViewModel.Part.STEPPER);
+        });
+        // The explorer follows the stepper: on opening it, a race changed in the stepper since is taken over;
+        // settings changed in the explorer itself stay until the stepper changes again.
+        viewModel.selectedPartProperty().addListener((obs, old, part) -> {
+            if (part == MainViewModel.Part.EXPLORER) {
+                syncExplorerFromStepper();
+            }
+        });
+        syncExplorerFromStepper();
+        explorerViewModel.explore();
         MenuBar menu = menuBar();
         ToolBar toolBar = toolBar();
         HBox presentationBar = presentationBar();
@@ -141,19 +186,81 @@ public final class MainView extends BorderPane {
         sceneProperty().addListener((obs, old, scene) -> applyStyles());
     }
 
-    private static PartView placeholder(MainViewModel.Part part) {
-        String text = switch (part) {
-            case STEPPER -> "The stepper will come here: you play the scheduler, one micro-step of one thread per click.";
-            case LAB -> "The lab will come here: real counters on real pool threads, with lost updates charted live.";
-            case EXPLORER -> "The explorer will come here: every interleaving, counted exactly and grouped by outcome.";
-        };
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add("placeholder");
-        label.setId(part.name().toLowerCase() + "-placeholder");
-        StackPane pane = new StackPane(label);
-        pane.getStyleClass().add("placeholder-pane");
-        return PartView.of(pane);
+    private void bindLabKeys() {
+        java.util.function.BooleanSupplier labShowing = () -> viewModel.getSelectedPart() == MainViewModel.Part.LAB;
+        keyMap.bind("Lab", "Flip the live lock switch", labShowing,
+                () -> labViewModel.lockOnProperty().set(!labViewModel.lockOnProperty().get()),
+                new KeyCodeCombination(KeyCode.L));
+        keyMap.bind("Lab", "Start a run, or stop the one going", labShowing,
+                () -> {
+                    if (labViewModel.isRunning()) {
+                        labViewModel.stop();
+                    } else {
+                        labViewModel.start();
+                    }
+                },
+                new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN));
+    }
+
+    /** The lab's state, for tests and the frame-gap benchmark. */
+    public LabViewModel labViewModel() {
+        return labViewModel;
+    }
+
+    private void syncExplorerFromStepper() {
+        RaceConfig current = stepper().currentConfig();
+        if (!current.equals(lastStepperConfig)) {
+            lastStepperConfig = current;
+            explorerViewModel.useSettings(current);
+        }
+    }
+
+    /** The explorer's view-model, so the stepper's settings can be handed over. */
+    public ExplorerViewModel explorerViewModel() {
+        return explorerViewModel;
+    }
+
+    /** The stepper's view-model, e.g. for the explorer to replay a schedule in it. */
+    public StepperViewModel stepper() {
+        return stepperView.viewModel();
+    }
+
+    /** The stepper as the File menu sees it: its run as text, its scenario, the whole view as the PNG. */
+    private static final class StepperPart implements PartView {
+        private final StepperView view;
+
+        StepperPart(StepperView view) {
+            this.view = view;
+        }
+
+        @Override
+        public Node node() {
+            return view;
+        }
+
+        @Override
+        public Optional<String> copyText() {
+            return Optional.of(view.viewModel().runAsText());
+        }
+
+        @Override
+        public Optional<Scenario> currentScenario() {
+            StepperViewModel vm = view.viewModel();
+            // Steps taken plus the ones queued for redo: a scenario just opened saves as it was opened.
+            return Optional.of(new Scenario(vm.currentConfig(),
+                    new Schedule(vm.currentSchedule().letters() + vm.aheadProperty().get())));
+        }
+
+        @Override
+        public boolean openScenario(Scenario scenario) {
+            view.viewModel().replay(scenario.config(), scenario.schedule());
+            return true;
+        }
+
+        @Override
+        public void dispose() {
+            view.dispose();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
