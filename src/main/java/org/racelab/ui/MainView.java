@@ -240,7 +240,8 @@ public final class MainView extends BorderPane {
 
         @Override
         public Optional<String> copyText() {
-            return Optional.of(view.viewModel().runAsText());
+            StepperViewModel vm = view.viewModel();
+            return vm.currentSchedule().isEmpty() ? Optional.empty() : Optional.of(vm.runAsText());
         }
 
         @Override

@@ -322,17 +322,56 @@ class LectureHallTest {
     }
 
     @Test
-    void copyRunAsTextPutsThePartsTextOnTheClipboard(FxRobot robot) {
+    void copyRunAsTextPutsTheSteppersRunOnTheClipboard(FxRobot robot) {
         robot.interact(view::copyRunAsText);
         assertThat(vm.getNotice().level()).isEqualTo(Notice.Level.WARNING);
-        FakeStepper stepper = new FakeStepper(Scenario.SLIDE_8);
-        robot.interact(() -> view.install(MainViewModel.Part.STEPPER, stepper));
-        press(robot, KeyCode.DIGIT2);
+        assertThat(vm.getNotice().text()).contains("no run to copy");
+        // Slide 8 by keys in the stepper, then copy from another part: the stepper's run is what gets copied.
+        press(robot, KeyCode.DIGIT1);
+        for (KeyCode k : new KeyCode[] {KeyCode.A, KeyCode.B, KeyCode.B, KeyCode.B, KeyCode.A, KeyCode.A}) {
+            press(robot, k);
+        }
+        assertThat(view.stepper().currentSchedule().letters()).isEqualTo("ABBBAA");
+        press(robot, KeyCode.DIGIT3);
         robot.interact(view::copyRunAsText);
         String[] clip = new String[1];
         robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
-        assertThat(clip[0]).isEqualTo("Schedule: ABBBAA\n| step | A | B |\n");
-        assertThat(vm.getNotice().text()).contains("2 lines");
+        assertThat(clip[0]).isEqualTo(view.stepper().runAsText()).contains("ABBBAA").contains("|");
+        assertThat(vm.getNotice().level()).isEqualTo(Notice.Level.INFO);
+        assertThat(vm.getNotice().text()).contains(clip[0].lines().count() + " lines");
+    }
+
+    @Test
+    void scenarioFilesRoundTripThroughTheRealStepper(FxRobot robot) throws Exception {
+        Path file = dir.resolve("slide8.json");
+        Files.writeString(file, ScenarioCodec.toJson(Scenario.SLIDE_8));
+        press(robot, KeyCode.DIGIT2);
+        boolean[] ok = new boolean[2];
+        robot.interact(() -> ok[0] = view.openScenario(file));
+        assertThat(ok[0]).isTrue();
+        assertThat(vm.getSelectedPart()).isEqualTo(MainViewModel.Part.STEPPER);
+        assertThat(view.stepper().currentConfig()).isEqualTo(RaceConfig.SLIDE_8);
+        assertThat(view.currentScenario()).contains(Scenario.SLIDE_8);
+        // Step it through by redo, then save: the same scenario comes out.
+        for (int i = 0; i < 6; i++) {
+            press(robot, KeyCode.CONTROL, KeyCode.Y);
+        }
+        assertThat(view.stepper().getState().counter()).isEqualTo(6);
+        Path saved = dir.resolve("saved.json");
+        robot.interact(() -> ok[1] = view.saveScenario(saved));
+        assertThat(ok[1]).isTrue();
+        assertThat(ScenarioCodec.read(saved)).isEqualTo(Scenario.SLIDE_8);
+
+        // A schedule the model refuses (B steps while A holds the lock) changes nothing and is reported inline.
+        Path blocked = dir.resolve("blocked.json");
+        Files.writeString(blocked, ScenarioCodec.toJson(
+                new Scenario(new RaceConfig(2, 1, 5, true), new Schedule("AB"))).replace("\"AB\"", "\"AAB\""));
+        robot.interact(() -> ok[0] = view.openScenario(blocked));
+        assertThat(ok[0]).isFalse();
+        assertThat(vm.getNotice().level()).isEqualTo(Notice.Level.ERROR);
+        assertThat(vm.getNotice().text()).startsWith("Could not open blocked.json: ").contains("step 3");
+        assertThat(view.stepper().currentConfig()).isEqualTo(RaceConfig.SLIDE_8);
+        assertThat(view.stepper().currentSchedule().letters()).isEqualTo("ABBBAA");
     }
 
     /** Stands in for the stepper: remembers the scenario it was given, or refuses it like a bad replay. */
