@@ -145,8 +145,11 @@ public final class MainView extends BorderPane {
                 help.rebuild();
             }
         });
-        setCenter(new VBox(notices, center));
-        VBox.setVgrow(center, Priority.ALWAYS);
+        // Notices float over the bottom of the part: a message never pushes the stepper out of a 1024x768 window.
+        StackPane.setAlignment(notices, Pos.BOTTOM_CENTER);
+        notices.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        center.getChildren().add(notices);
+        setCenter(center);
 
         registerKeys();
         bindLabKeys();
@@ -163,18 +166,24 @@ public final class MainView extends BorderPane {
         });
         syncExplorerFromStepper();
         explorerViewModel.explore();
+        // Menu and tools sit in the tab strip's empty right end, so the window chrome costs no height at all:
+        // the parts keep every pixel of a 1024x768 projector. In presentation mode only a small bar remains.
         MenuBar menu = menuBar();
-        ToolBar toolBar = toolBar();
+        HBox toolBar = toolBar();
         HBox presentationBar = presentationBar();
-        VBox top = new VBox(menu, toolBar, presentationBar);
-        top.getStyleClass().add("window-top");
+        HBox windowBar = new HBox(menu, toolBar, presentationBar);
+        windowBar.getStyleClass().add("window-bar");
+        windowBar.setAlignment(Pos.CENTER_RIGHT);
+        windowBar.setPickOnBounds(false);
+        windowBar.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        StackPane.setAlignment(windowBar, Pos.TOP_RIGHT);
         for (Node n : List.of(menu, toolBar)) {
             n.visibleProperty().bind(viewModel.presentationProperty().not());
             n.managedProperty().bind(viewModel.presentationProperty().not());
         }
         presentationBar.visibleProperty().bind(viewModel.presentationProperty());
         presentationBar.managedProperty().bind(viewModel.presentationProperty());
-        setTop(top);
+        center.getChildren().add(1, windowBar);
 
         var zoomText = Bindings.createStringBinding(() -> viewModel.getZoom() + "%", viewModel.zoomProperty());
         zoomLabel.textProperty().bind(zoomText);
@@ -305,12 +314,12 @@ public final class MainView extends BorderPane {
                 this::chooseAndSaveScenario);
         MenuItem png = item("Export PNG…", "Save the current part as an image at screen size",
                 () -> chooseAndExportPng(PngExport.SCREEN));
-        png.setId("export-png");
+        png.setId("menu-export-png");
         MenuItem png2 = item("Export PNG at 2×…", "Save the current part as an image at twice the size, for slides",
                 () -> chooseAndExportPng(PngExport.DOUBLE));
         MenuItem copy = item("Copy run as text", "Copy schedule, timeline table and summary, ready to paste into notes",
                 this::copyRunAsText);
-        copy.setId("copy-run");
+        copy.setId("menu-copy-run");
         MenuItem exit = item("Quit", "Close RaceLab", () -> {
             if (getScene() != null && getScene().getWindow() != null) {
                 getScene().getWindow().hide();
@@ -356,8 +365,9 @@ public final class MainView extends BorderPane {
         return item;
     }
 
-    private ToolBar toolBar() {
+    private HBox toolBar() {
         ToggleButton present = new ToggleButton("Present");
+        present.getStyleClass().add("present-button");
         present.setId("presentation-button");
         present.setSelected(viewModel.isPresentation());
         present.setOnAction(e -> viewModel.setPresentation(present.isSelected()));
@@ -393,43 +403,29 @@ public final class MainView extends BorderPane {
         tip(theme, "Colour theme: light, dark, or high contrast for washed-out projectors");
         theme.setFocusTraversable(false);
 
-        Button png = button("Export PNG", "Save the current part as an image (Ctrl+S; File menu has 2×)",
+        Button png = button("PNG", "Export the current part as PNG (Ctrl+S; the File menu also has 2×)",
                 () -> chooseAndExportPng(PngExport.SCREEN));
-        Button copy = button("Copy as text", "Copy the run as text: schedule, timeline as a Markdown table, summary",
+        png.setId("export-button");
+        Button copy = button("Copy", "Copy the run as text: schedule, timeline as a Markdown table, summary",
                 this::copyRunAsText);
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button helpButton = button("? Keys", "Keyboard shortcuts (F1 or ?)", () -> viewModel.setHelpShowing(true));
+        copy.setId("copy-button");
+        Button helpButton = button("?", "Keyboard shortcuts (F1 or ?)", () -> viewModel.setHelpShowing(true));
         helpButton.setId("help-button");
-        ToolBar bar = new ToolBar(present, new Label(" "), out, zoomLabel, in, theme, png, copy, spacer, helpButton);
+        HBox bar = new HBox(out, zoomLabel, in, theme, png, copy, present, helpButton);
         bar.getStyleClass().add("window-toolbar");
-        for (Node n : bar.getItems()) {
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        for (Node n : bar.getChildren()) {
             n.setFocusTraversable(false);
         }
         return bar;
     }
 
-    /** The small bar that stays in presentation mode: parts, zoom, and the way out. */
+    /** The small bar that stays in presentation mode: zoom, help and the way out (the tabs stay too). */
     private HBox presentationBar() {
-        ToggleGroup group = new ToggleGroup();
         HBox bar = new HBox();
         bar.getStyleClass().add("presentation-bar");
         bar.setId("presentation-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        for (MainViewModel.Part part : MainViewModel.Part.values()) {
-            ToggleButton b = new ToggleButton((part.ordinal() + 1) + " " + part.title());
-            b.setToggleGroup(group);
-            b.setSelected(viewModel.getSelectedPart() == part);
-            b.setOnAction(e -> {
-                viewModel.select(part);
-                b.setSelected(true);
-            });
-            viewModel.selectedPartProperty().addListener((obs, old, now) -> b.setSelected(now == part));
-            tip(b, "Show the " + part.title().toLowerCase() + " (key " + (part.ordinal() + 1) + ")");
-            bar.getChildren().add(b);
-        }
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_RIGHT);
         presentationZoomLabel.getStyleClass().add("zoom-level");
         tip(presentationZoomLabel, "Zoom level (Ctrl+= / Ctrl+- / Ctrl+0)");
         Button out = button("A−", "Zoom out (Ctrl+-)", viewModel::zoomOut);
@@ -438,7 +434,7 @@ public final class MainView extends BorderPane {
         Button leave = button("Leave (Esc)", "Leave presentation mode (Esc or F11)",
                 () -> viewModel.setPresentation(false));
         leave.setId("leave-presentation");
-        bar.getChildren().addAll(spacer, out, presentationZoomLabel, in, helpButton, leave);
+        bar.getChildren().addAll(out, presentationZoomLabel, in, helpButton, leave);
         for (Node n : bar.getChildren()) {
             n.setFocusTraversable(false);
         }

@@ -1,11 +1,13 @@
 package org.racelab.ui;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Duration;
 
 /**
  * The window's inline notification bar: one line of text for an info, warning or error, with a close button.
@@ -14,6 +16,8 @@ import javafx.scene.layout.Priority;
 public final class NoticeBar extends HBox {
 
     private final Label text = new Label();
+    /** Information fades by itself; warnings and errors stay until dismissed. */
+    private final PauseTransition autoHide = new PauseTransition(Duration.seconds(6));
 
     public NoticeBar(MainViewModel viewModel) {
         getStyleClass().add("notice-bar");
@@ -31,6 +35,11 @@ public final class NoticeBar extends HBox {
         close.setFocusTraversable(false);
         close.setOnAction(e -> viewModel.clearNotice());
         getChildren().addAll(text, close);
+        autoHide.setOnFinished(e -> {
+            if (viewModel.getNotice() != null && viewModel.getNotice().level() == Notice.Level.INFO) {
+                viewModel.clearNotice();
+            }
+        });
         show(viewModel.getNotice());
         viewModel.noticeProperty().addListener((obs, old, notice) -> show(notice));
     }
@@ -43,6 +52,11 @@ public final class NoticeBar extends HBox {
         if (on) {
             getStyleClass().add("notice-" + notice.level().name().toLowerCase(java.util.Locale.ROOT));
             text.setText(notice.text());
+            if (notice.level() == Notice.Level.INFO) {
+                autoHide.playFromStart();
+            } else {
+                autoHide.stop();
+            }
         }
     }
 }

@@ -20,21 +20,39 @@ import javafx.stage.Stage;
  */
 public final class Screenshots {
 
-    /** One screenshot: file in assets/, scene size, theme, and how to set the window up. */
-    record Shot(String file, int width, int height, Theme theme, Consumer<MainView> setup) {
+    /** One screenshot: file in assets/, scene size, theme, how to set the window up, and how long to let it run. */
+    record Shot(String file, int width, int height, Theme theme, Consumer<MainView> setup, long settleMillis) {
+
+        Shot(String file, int width, int height, Theme theme, Consumer<MainView> setup) {
+            this(file, width, height, theme, setup, 600);
+        }
+    }
+
+    /** Slide 8 opened as a scenario and stepped to the end: the lost update on screen. */
+    static void slide8(MainView view) {
+        view.applyScenario(Scenario.SLIDE_8, "Slide 8");
+        for (int i = 0; i < Scenario.SLIDE_8.schedule().length(); i++) {
+            view.stepper().redo();
+        }
+        view.viewModel().clearNotice();
     }
 
     static final List<Shot> SHOTS = List.of(
-            new Shot("main-window.png", 1280, 800, Theme.LIGHT, view -> { }),
-            new Shot("main-window-1024x768.png", 1024, 768, Theme.LIGHT, view -> { }),
-            new Shot("theme-dark.png", 1280, 800, Theme.DARK, view -> { }),
-            new Shot("theme-high-contrast.png", 1280, 800, Theme.HIGH_CONTRAST, view -> { }),
+            new Shot("main-window.png", 1280, 800, Theme.LIGHT, Screenshots::slide8),
+            new Shot("main-window-1024x768.png", 1024, 768, Theme.LIGHT, Screenshots::slide8),
+            new Shot("theme-dark.png", 1280, 800, Theme.DARK, Screenshots::slide8),
+            new Shot("theme-high-contrast.png", 1280, 800, Theme.HIGH_CONTRAST, Screenshots::slide8),
             new Shot("keyboard-help.png", 1280, 800, Theme.LIGHT, view -> view.viewModel().setHelpShowing(true)),
-            new Shot("presentation-mode.png", 1280, 800, Theme.DARK, view -> view.viewModel().setPresentation(true)),
-            // Parts: one entry each as they land (e.g. the stepper after Slide 8, the lab mid-run, the explorer's bars).
-            new Shot("lab.png", 1280, 800, Theme.LIGHT, view -> view.viewModel().select(MainViewModel.Part.LAB)),
-            new Shot("explorer.png", 1280, 800, Theme.LIGHT,
-                    view -> view.viewModel().select(MainViewModel.Part.EXPLORER)));
+            new Shot("presentation-mode.png", 1280, 800, Theme.DARK, view -> {
+                slide8(view);
+                view.viewModel().setPresentation(true);
+            }),
+            new Shot("explorer-2x1.png", 1280, 800, Theme.LIGHT,
+                    view -> view.viewModel().select(MainViewModel.Part.EXPLORER), 2000),
+            new Shot("lab-running.png", 1280, 800, Theme.LIGHT, view -> {
+                view.viewModel().select(MainViewModel.Part.LAB);
+                view.labViewModel().start();
+            }, 3000));
 
     private Screenshots() {
     }
@@ -76,10 +94,11 @@ public final class Screenshots {
             app.show(stage[0], new SettingsStore.Loaded(settings, List.of()));
             shot.setup().accept(app.mainView());
         });
-        // Let layout, CSS and short animations settle before the picture.
-        for (int i = 0; i < 10; i++) {
+        // Let layout, CSS, animations and background work settle before the picture.
+        long until = System.nanoTime() + shot.settleMillis() * 1_000_000;
+        while (System.nanoTime() < until) {
             onFx(() -> { });
-            Thread.sleep(60);
+            Thread.sleep(50);
         }
         onFx(() -> {
             try {
