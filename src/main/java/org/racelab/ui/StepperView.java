@@ -210,7 +210,8 @@ public final class StepperView extends BorderPane {
 
         HBox setup = new HBox(presets, sep(), label("Threads"), threads, label("Increments"),
                 increments, label("Start"), start, startError, sep(), lock, sep(), label("Code"), codeView);
-        setup.getStyleClass().addAll("toolbar-row", "setup-row");
+        // Settings are not needed while stepping: presentation mode hides them (see MainView.SECONDARY).
+        setup.getStyleClass().addAll("toolbar-row", "setup-row", MainView.SECONDARY);
         setup.setId("setup-row");
         setup.setAlignment(Pos.CENTER_LEFT);
 
@@ -297,7 +298,7 @@ public final class StepperView extends BorderPane {
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
         HBox row = new HBox(label("Schedule"), text, replay, error, copy, copyRun, taken);
-        row.getStyleClass().addAll("toolbar-row", "schedule-row");
+        row.getStyleClass().addAll("toolbar-row", "schedule-row", MainView.SECONDARY);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

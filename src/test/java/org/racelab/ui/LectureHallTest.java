@@ -88,6 +88,9 @@ class LectureHallTest {
         assertThat(bar.isVisible()).isTrue();
         assertThat(secondary.isVisible()).isFalse();
         assertThat(secondary.isManaged()).isFalse();
+        // The stepper's settings rows are secondary too; its step, undo and play controls stay.
+        assertThat(robot.lookup("#setup-row").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#counter").query().isVisible()).isTrue();
         assertThat(rootFont(robot)).isCloseTo(normal * Zoom.PRESENTATION_FACTOR, org.assertj.core.data.Offset.offset(0.01));
         assertThat(stage.isFullScreen()).isTrue();
 
@@ -98,6 +101,7 @@ class LectureHallTest {
         assertThat(bar.isVisible()).isFalse();
         assertThat(secondary.isVisible()).isTrue();
         assertThat(secondary.isManaged()).isTrue();
+        assertThat(robot.lookup("#setup-row").query().isVisible()).isTrue();
         assertThat(rootFont(robot)).isEqualTo(normal);
 
         robot.clickOn("#presentation-button");
