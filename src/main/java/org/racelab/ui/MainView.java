@@ -87,36 +87,18 @@ public final class MainView extends BorderPane {
         stepperView = new StepperView(new StepperViewModel(), keyMap,
                 () -> viewModel.getSelectedPart() == MainViewModel.Part.STEPPER);
         parts.put(MainViewModel.Part.STEPPER, new StepperPart(stepperView));
-        LabView labView = new LabView(labViewModel);
-        parts.put(MainViewModel.Part.LAB, new PartView() {
-            @Override
-            public Node node() {
-                return labView;
-            }
-
-            @Override
-            public void dispose() {
-                labViewModel.dispose();
-            }
-        });
-        ExplorerView explorerView = new ExplorerView(explorerViewModel);
-        parts.put(MainViewModel.Part.EXPLORER, new PartView() {
-            @Override
-            public Node node() {
-                return explorerView;
-            }
-
-            @Override
-            public void dispose() {
-                explorerViewModel.dispose();
-                explorerBackground.close();
-            }
-        });
+        // The lab's charts and the explorer's chart are built when their tab first opens: off the startup path.
+        parts.put(MainViewModel.Part.LAB, new LazyPart(() -> new LabView(labViewModel), labViewModel::dispose));
+        parts.put(MainViewModel.Part.EXPLORER, new LazyPart(() -> new ExplorerView(explorerViewModel), () -> {
+            explorerViewModel.dispose();
+            explorerBackground.close();
+        }));
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("part-tabs");
         for (MainViewModel.Part part : MainViewModel.Part.values()) {
-            Tab tab = new Tab(part.title(), parts.get(part).node());
+            PartView view = parts.get(part);
+            Tab tab = new Tab(part.title(), view instanceof LazyPart lazy ? lazy.holder : view.node());
             tab.setId(part.name().toLowerCase() + "-tab");
             tab.setTooltip(new Tooltip(part.title() + " (key " + (part.ordinal() + 1) + ")"));
             tabByPart.put(part, tab);
@@ -131,6 +113,12 @@ public final class MainView extends BorderPane {
                 }));
         viewModel.selectedPartProperty().addListener((obs, old, part) ->
                 tabs.getSelectionModel().select(tabByPart.get(part)));
+        viewModel.selectedPartProperty().addListener((obs, old, part) -> {
+            if (parts.get(part) instanceof LazyPart lazy && !lazy.isBuilt()) {
+                lazy.node();
+                applyPresentation(viewModel.isPresentation());
+            }
+        });
 
         NoticeBar notices = new NoticeBar(viewModel);
         // The help overlay is built the first time it is asked for: nothing on the startup path that can wait.
@@ -232,6 +220,38 @@ public final class MainView extends BorderPane {
     /** The stepper's view-model, e.g. for the explorer to replay a schedule in it. */
     public StepperViewModel stepper() {
         return stepperView.viewModel();
+    }
+
+    /** A part whose view is built the first time it is needed; its tab holds an empty pane until then. */
+    private static final class LazyPart implements PartView {
+        final StackPane holder = new StackPane();
+        private final java.util.function.Supplier<Node> factory;
+        private final Runnable dispose;
+        private Node view;
+
+        LazyPart(java.util.function.Supplier<Node> factory, Runnable dispose) {
+            this.factory = factory;
+            this.dispose = dispose;
+            holder.getStyleClass().add("part-holder");
+        }
+
+        boolean isBuilt() {
+            return view != null;
+        }
+
+        @Override
+        public Node node() {
+            if (view == null) {
+                view = factory.get();
+                holder.getChildren().setAll(view);
+            }
+            return view;
+        }
+
+        @Override
+        public void dispose() {
+            dispose.run();
+        }
     }
 
     /** The stepper as the File menu sees it: its run as text, its scenario, the whole view as the PNG. */
