@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,7 +20,7 @@ import javafx.scene.layout.VBox;
 public final class HelpOverlay extends StackPane {
 
     private final KeyMap keyMap;
-    private final VBox groups = new VBox();
+    private final FlowPane groups = new FlowPane();
 
     public HelpOverlay(KeyMap keyMap, Runnable close) {
         this.keyMap = keyMap;
@@ -35,6 +36,8 @@ public final class HelpOverlay extends StackPane {
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         groups.getStyleClass().add("help-groups");
+        // Groups flow into columns so the whole list fits without scrolling on a 1024x768 projector.
+        groups.prefWrapLengthProperty().bind(widthProperty().multiply(0.8));
         ScrollPane scroll = new ScrollPane(groups);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("help-scroll");
@@ -66,7 +69,9 @@ public final class HelpOverlay extends StackPane {
                 d.setWrapText(true);
                 grid.addRow(row++, k, d);
             }
-            groups.getChildren().addAll(name, grid);
+            VBox column = new VBox(name, grid);
+            column.getStyleClass().add("help-column");
+            groups.getChildren().add(column);
         }
     }
 
