@@ -179,7 +179,12 @@ public final class StepperView extends BorderPane {
         start.setId("start");
         start.getStyleClass().add("start-field");
         start.textProperty().bindBidirectional(vm.startTextProperty());
-        start.setOnAction(e -> vm.commitStart());
+        start.setOnAction(e -> {
+            vm.commitStart();
+            if (vm.startErrorProperty().get().isEmpty()) {
+                requestFocus();
+            }
+        });
         start.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 vm.commitStart();
@@ -236,7 +241,12 @@ public final class StepperView extends BorderPane {
         seed.setId("seed");
         seed.getStyleClass().add("seed-field");
         seed.textProperty().bindBidirectional(vm.seedTextProperty());
-        seed.setOnAction(e -> vm.applySeedText());
+        seed.setOnAction(e -> {
+            vm.applySeedText();
+            if (vm.seedErrorProperty().get().isEmpty()) {
+                requestFocus();
+            }
+        });
         seed.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 vm.applySeedText();
@@ -268,11 +278,11 @@ public final class StepperView extends BorderPane {
         text.setPromptText("e.g. ABBBAA");
         text.getStyleClass().add("schedule-field");
         text.textProperty().bindBidirectional(vm.scheduleTextProperty());
-        text.setOnAction(e -> vm.replayScheduleText());
+        text.setOnAction(e -> replayTyped());
         tip(text, "Type or paste a schedule (one letter per micro-step) and press Enter or Replay");
         HBox.setHgrow(text, Priority.SOMETIMES);
         Button replay = button("Replay", "replay", "Load this schedule at step 0, ready to step or run",
-                vm::replayScheduleText);
+                this::replayTyped);
         Button copy = button("Copy schedule", "copy-schedule", "Copy the schedule of the steps taken so far",
                 () -> copy(vm.currentSchedule().letters()));
         Button copyRun = button("Copy run as text", "copy-run",
@@ -300,6 +310,14 @@ public final class StepperView extends BorderPane {
         row.getStyleClass().addAll("toolbar-row", "schedule-row");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** Replays the typed schedule; if it is good, the keys step it at once (focus leaves the field). */
+    private void replayTyped() {
+        vm.replayScheduleText();
+        if (vm.scheduleErrorProperty().get().isEmpty()) {
+            requestFocus();
+        }
     }
 
     private static VBox summaryBox(String caption, Label value) {

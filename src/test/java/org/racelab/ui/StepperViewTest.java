@@ -340,6 +340,21 @@ class StepperViewTest {
         assertThat(vm.currentConfig()).isEqualTo(RaceConfig.SLIDE_8.withLock(true));
     }
 
+    @Test
+    void threadKeysWorkRightAfterUsingASpinnerOrReplayingATypedSchedule(FxRobot robot) {
+        Node up = robot.lookup("#threads .increment-arrow-button").query();
+        robot.clickOn(up);
+        assertThat(vm.currentConfig().threads()).isEqualTo(3);
+        robot.type(KeyCode.C);
+        assertThat(vm.currentSchedule().letters()).isEqualTo("C");
+        robot.clickOn("#schedule-field").eraseText(1).write("ABC");
+        robot.type(KeyCode.ENTER);
+        assertThat(vm.aheadProperty().get()).isEqualTo("ABC");
+        robot.type(KeyCode.A);
+        assertThat(vm.currentSchedule().letters()).isEqualTo("A");
+        assertThat(vm.aheadProperty().get()).isEqualTo("BC");
+    }
+
     /** A label is clipped when its skin shows fewer characters than its text (an ellipsis). */
     private static void collectClipped(Parent parent, List<String> out) {
         for (Node n : parent.getChildrenUnmodifiable()) {
