@@ -211,6 +211,13 @@ public final class StepperView extends BorderPane {
         codeView.valueProperty().bindBidirectional(vm.codeViewProperty());
         codeView.setId("code-view");
         codeView.getStyleClass().add("code-view-box");
+        codeView.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(CodeView item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.shortTitle());
+            }
+        });
         tip(codeView, "Show the code as plain steps, Python bytecode or JVM bytecode: the same three micro-ops");
 
         HBox setup = new HBox(presets, sep(), label("Threads"), threads, label("Increments"),
