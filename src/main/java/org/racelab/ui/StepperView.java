@@ -380,7 +380,7 @@ public final class StepperView extends BorderPane {
                     new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(letter))));
         }
         keys.bind(group, "Play / pause", showing, vm::togglePlay, new KeyCodeCombination(KeyCode.SPACE));
-        keys.bind(group, "One random step", showing, vm::stepRandom, new KeyCodeCombination(KeyCode.RIGHT));
+        keys.bind(group, "One step: the next queued one, or a random thread", showing, vm::stepRandom, new KeyCodeCombination(KeyCode.RIGHT));
         keys.bind(group, "Undo a step", showing, vm::undo,
                 new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
         keys.bind(group, "Redo a step", showing, vm::redo,
