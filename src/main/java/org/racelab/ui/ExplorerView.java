@@ -324,7 +324,7 @@ public final class ExplorerView extends BorderPane {
         list.setId("explorer-schedules");
         list.getStyleClass().add("schedule-list");
         list.setItems(viewModel.rows());
-        list.setCellFactory(v -> new ScheduleCell());
+        list.setCellFactory(v -> new ScheduleCell(() -> viewModel.exploredConfigProperty().get().expectedFinal()));
         list.setPlaceholder(new Label("Click a bar to list its schedules."));
         list.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (!syncingSelection) {
@@ -412,7 +412,10 @@ public final class ExplorerView extends BorderPane {
         private static final String[] THREAD_CLASSES = {"thread-a", "thread-b", "thread-c", "thread-d",
             "thread-e", "thread-f"};
 
-        ScheduleCell() {
+        private final java.util.function.IntSupplier expectedFinal;
+
+        ScheduleCell(java.util.function.IntSupplier expectedFinal) {
+            this.expectedFinal = expectedFinal;
             getStyleClass().add("schedule-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
@@ -427,6 +430,7 @@ public final class ExplorerView extends BorderPane {
                 return;
             }
             ExploredSchedule s = row.schedule();
+            int expected = expectedFinal.getAsInt();
             Label number = new Label("#" + ExplorerNarration.grouped(row.number()));
             number.getStyleClass().add("schedule-number");
             HBox letters = new HBox();
@@ -440,8 +444,10 @@ public final class ExplorerView extends BorderPane {
                 }
                 letters.getChildren().add(letter);
             }
-            Label result = new Label("→ " + s.finalValue() + (s.staleSteps().isEmpty() ? ""
-                    : "   stale at step " + String.join(", ", s.staleSteps().stream().map(String::valueOf).toList())));
+            int lost = expected - s.finalValue();
+            Label result = new Label("→ " + s.finalValue() + (lost == 0 ? ", nothing lost"
+                    : ", " + lost + " lost · stale store" + (s.staleSteps().size() == 1 ? "" : "s") + " at step "
+                            + String.join(", ", s.staleSteps().stream().map(String::valueOf).toList())));
             result.getStyleClass().add("schedule-result");
             HBox graphic = new HBox(number, letters, result);
             graphic.getStyleClass().add("schedule-row");
