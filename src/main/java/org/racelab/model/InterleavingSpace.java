@@ -530,8 +530,12 @@ final class InterleavingSpace {
         helper.setDaemon(true);
         helper.start();
         try {
-            backwardCounts(progress);
-            helper.join();
+            backwardCounts(fraction -> progress.progress(0.3 + 0.35 * (fraction - 0.3) / 0.7
+                    + 0.35 * oddsLayersDone.get() / length));
+            while (helper.isAlive()) {
+                helper.join(50);
+                progress.progress(0.65 + 0.35 * oddsLayersDone.get() / length);
+            }
         } finally {
             if (helper.isAlive()) {
                 helper.interrupt();
@@ -548,6 +552,9 @@ final class InterleavingSpace {
     private void backwardCounts(ExplorationProgress progress) throws InterruptedException {
         backwardPass(countWidth, false, progress);
     }
+
+    /** Layers the odds pass has finished; written by the helper thread, read for progress. */
+    private final java.util.concurrent.atomic.AtomicInteger oddsLayersDone = new java.util.concurrent.atomic.AtomicInteger();
 
     private void backwardProbabilities() throws InterruptedException {
         Layer root = backwardPass(probWidth, true, ExplorationProgress.NONE);
@@ -627,6 +634,8 @@ final class InterleavingSpace {
             if (!odds) {
                 counts[t] = out;
                 progress.progress(0.3 + 0.7 * (length - t) / length);
+            } else {
+                oddsLayersDone.incrementAndGet();
             }
             below = out;
         }
