@@ -77,6 +77,11 @@ public final class ExploreCommand implements Callable<Integer> {
             result = Interleavings.explore(config, fraction -> { });
         } catch (ExplorationTooLargeException e) {
             throw new UserInputException(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // The half-built space is garbage now; say what to do instead of failing with a bare error.
+            throw new UserInputException(config.threads() + " threads x " + config.increments()
+                    + " increments needs more memory than Java may use here: choose fewer threads or increments"
+                    + " (or give Java more memory with -Xmx)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserInputException("interrupted");

@@ -285,11 +285,11 @@ final class InterleavingSpace {
         return pack(ids);
     }
 
-    /** Rough heap per state over both passes (keys, successor lists, counts), measured on 4 x 5. */
-    private static final long BYTES_PER_STATE = 260;
+    /** Heap per state over both passes (keys, successor lists, counts): 4 x 5 peaks at 622 MiB for 3.1 M states. */
+    private static final long BYTES_PER_STATE = 210;
 
     private void checkMemory(long states) {
-        long budget = Runtime.getRuntime().maxMemory() / 10 * 9;
+        long budget = Runtime.getRuntime().maxMemory() / 20 * 19;
         if (states * BYTES_PER_STATE > budget) {
             throw new ExplorationTooLargeException(threads + " threads x " + config.increments()
                     + " increments has more than " + String.format(java.util.Locale.ROOT, "%,d", states)
@@ -418,6 +418,18 @@ final class InterleavingSpace {
 
         /** Appends state {@code s}'s entries from {@code acc} (deltas lo..hi, {@code accWidth} limbs each). */
         void put(int s, long[] acc, int accWidth, int minD, int maxD) {
+            for (int d = minD; d <= maxD; d++) {
+                int base = d * accWidth;
+                long carry = 0;
+                for (int k = 0; k < accWidth; k++) {
+                    long t = acc[base + k] + carry;
+                    acc[base + k] = t & Limbs.MASK;
+                    carry = t >>> Limbs.BITS;
+                }
+                if (carry != 0) {
+                    throw new ArithmeticException("count overflows its " + accWidth + " limbs");
+                }
+            }
             int w = 1;
             for (int d = minD; d <= maxD; d++) {
                 int base = d * accWidth;
@@ -451,7 +463,11 @@ final class InterleavingSpace {
             pool = Arrays.copyOf(pool, size);
         }
 
-        /** {@code acc += weight * (entries of state c, moved by shift deltas)}. */
+        /**
+         * {@code acc += weight * (entries of state c, moved by shift deltas)}, limb by limb without carrying: the
+         * weights summed into one state are at most lcm(1..threads) (at most 60), so a limb below 2^52 can take
+         * all of them without overflowing; {@link #put} carries once at the end.
+         */
         void addTo(int c, long[] acc, int accWidth, int shift, long weight) {
             int w = width[c];
             int first = lo[c] + shift;
@@ -460,31 +476,15 @@ final class InterleavingSpace {
             long[] src = pool;
             if (w == 1) {
                 for (int d = 0; d < n; d++) {
-                    int a = (first + d) * accWidth;
-                    long t = acc[a] + src[p + d] * weight;
-                    acc[a] = t & Limbs.MASK;
-                    long carry = t >>> Limbs.BITS;
-                    for (int k = 1; carry != 0; k++) {
-                        t = acc[a + k] + carry;
-                        acc[a + k] = t & Limbs.MASK;
-                        carry = t >>> Limbs.BITS;
-                    }
+                    acc[(first + d) * accWidth] += src[p + d] * weight;
                 }
                 return;
             }
             for (int d = 0; d < n; d++) {
                 int a = (first + d) * accWidth;
                 int q = p + d * w;
-                long carry = 0;
                 for (int k = 0; k < w; k++) {
-                    long t = acc[a + k] + src[q + k] * weight + carry;
-                    acc[a + k] = t & Limbs.MASK;
-                    carry = t >>> Limbs.BITS;
-                }
-                for (int k = w; carry != 0; k++) {
-                    long t = acc[a + k] + carry;
-                    acc[a + k] = t & Limbs.MASK;
-                    carry = t >>> Limbs.BITS;
+                    acc[a + k] += src[q + k] * weight;
                 }
             }
         }
@@ -530,8 +530,12 @@ final class InterleavingSpace {
         helper.setDaemon(true);
         helper.start();
         try {
-            backwardCounts(progress);
-            helper.join();
+            backwardCounts(fraction -> progress.progress(0.3 + 0.35 * (fraction - 0.3) / 0.7
+                    + 0.35 * oddsLayersDone.get() / length));
+            while (helper.isAlive()) {
+                helper.join(50);
+                progress.progress(0.65 + 0.35 * oddsLayersDone.get() / length);
+            }
         } finally {
             if (helper.isAlive()) {
                 helper.interrupt();
@@ -548,6 +552,9 @@ final class InterleavingSpace {
     private void backwardCounts(ExplorationProgress progress) throws InterruptedException {
         backwardPass(countWidth, false, progress);
     }
+
+    /** Layers the odds pass has finished; written by the helper thread, read for progress. */
+    private final java.util.concurrent.atomic.AtomicInteger oddsLayersDone = new java.util.concurrent.atomic.AtomicInteger();
 
     private void backwardProbabilities() throws InterruptedException {
         Layer root = backwardPass(probWidth, true, ExplorationProgress.NONE);
@@ -627,6 +634,8 @@ final class InterleavingSpace {
             if (!odds) {
                 counts[t] = out;
                 progress.progress(0.3 + 0.7 * (length - t) / length);
+            } else {
+                oddsLayersDone.incrementAndGet();
             }
             below = out;
         }

@@ -7,7 +7,8 @@ import java.math.BigInteger;
  *
  * <p>The explorer's counts pass 2^64 but their size is known before the search starts, so every number gets the
  * same few limbs and the inner loop multiplies by small weights without allocating a {@link BigInteger}.
- * A limb times a weight below 2^{@value #MAX_WEIGHT_BITS} plus a limb and a carry still fits in a long.
+ * The weights summed into one number stay below 2^{@value #MAX_WEIGHT_BITS}, so limbs can be added without
+ * carrying and carried once at the end.
  */
 final class Limbs {
 
@@ -21,28 +22,6 @@ final class Limbs {
     /** Limbs needed for numbers up to {@code bound}. */
     static int widthFor(BigInteger bound) {
         return Math.max(1, (bound.bitLength() + BITS - 1) / BITS);
-    }
-
-    /** {@code acc[accAt..] += weight * src[srcAt..]}, both {@code width} limbs; the result must fit. */
-    static void addScaled(long[] acc, int accAt, long[] src, int srcAt, long weight, int width) {
-        long carry = 0;
-        for (int i = 0; i < width; i++) {
-            long t = acc[accAt + i] + src[srcAt + i] * weight + carry;
-            acc[accAt + i] = t & MASK;
-            carry = t >>> BITS;
-        }
-        if (carry != 0) {
-            throw new ArithmeticException("count overflows its " + width + " limbs");
-        }
-    }
-
-    static boolean isZero(long[] a, int at, int width) {
-        for (int i = 0; i < width; i++) {
-            if (a[at + i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static BigInteger toBig(long[] a, int at, int width) {

@@ -11,16 +11,15 @@ import java.util.Arrays;
  */
 final class LongIndexMap {
 
+    // Key and number side by side (slot i at 2i, 2i+1) so a probe touches one cache line.
     private long[] table;
-    private int[] slots;
     private long[] keysInOrder;
     private int size;
     private int mask;
 
     LongIndexMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        table = new long[capacity];
-        slots = new int[capacity];
+        table = new long[capacity * 2];
         mask = capacity - 1;
         keysInOrder = new long[Math.max(16, expected)];
     }
@@ -37,9 +36,9 @@ final class LongIndexMap {
     int get(long key) {
         int i = hash(key) & mask;
         while (true) {
-            long k = table[i];
+            long k = table[2 * i];
             if (k == key) {
-                return slots[i];
+                return (int) table[2 * i + 1];
             }
             if (k == 0) {
                 return -1;
@@ -55,48 +54,41 @@ final class LongIndexMap {
         }
         int i = hash(key) & mask;
         while (true) {
-            long k = table[i];
+            long k = table[2 * i];
             if (k == key) {
-                return slots[i];
+                return (int) table[2 * i + 1];
             }
             if (k == 0) {
                 break;
             }
             i = (i + 1) & mask;
         }
-        table[i] = key;
-        slots[i] = size;
+        table[2 * i] = key;
+        table[2 * i + 1] = size;
         if (size == keysInOrder.length) {
             keysInOrder = Arrays.copyOf(keysInOrder, size + (size >> 1));
         }
         keysInOrder[size] = key;
         size++;
-        if (size * 2 > table.length) {
+        if (size * 4 > table.length) {
             grow();
         }
         return size - 1;
     }
 
-    /** Drops spare capacity of the insertion-order array once the map is complete. */
-    void trim() {
-        keysInOrder = Arrays.copyOf(keysInOrder, size);
-    }
-
     private void grow() {
-        long[] oldTable = table;
-        int[] oldSlots = slots;
-        table = new long[oldTable.length * 2];
-        slots = new int[oldTable.length * 2];
-        mask = table.length - 1;
-        for (int j = 0; j < oldTable.length; j++) {
-            long k = oldTable[j];
+        long[] old = table;
+        table = new long[old.length * 2];
+        mask = table.length / 2 - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            long k = old[j];
             if (k != 0) {
                 int i = hash(k) & mask;
-                while (table[i] != 0) {
+                while (table[2 * i] != 0) {
                     i = (i + 1) & mask;
                 }
-                table[i] = k;
-                slots[i] = oldSlots[j];
+                table[2 * i] = k;
+                table[2 * i + 1] = old[j + 1];
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -18,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
@@ -70,6 +72,8 @@ public final class ExplorerView extends BorderPane {
 
         CategoryAxis x = new CategoryAxis();
         x.setLabel("Final value of the counter");
+        x.setTickLabelRotation(0);
+        x.setAutoRanging(true);
         NumberAxis y = new NumberAxis(0, 100, 10);
         y.setLabel("%");
         chart = new BarChart<>(x, y);
@@ -82,9 +86,13 @@ public final class ExplorerView extends BorderPane {
         VBox chartBox = new VBox(chart, outcomeRow());
         chartBox.getStyleClass().add("chart-box");
         VBox.setVgrow(chart, Priority.ALWAYS);
-        BorderPane center = new BorderPane();
-        center.setCenter(chartBox);
-        center.setBottom(schedulesPane());
+        // A split the teacher can drag: more chart, or more schedules.
+        Node schedules = schedulesPane();
+        VBox.setVgrow(list, Priority.ALWAYS);
+        SplitPane center = new SplitPane(chartBox, schedules);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.5);
+        center.getStyleClass().add("explorer-split");
         setCenter(center);
 
         viewModel.lockProperty().addListener((o, old, v) -> viewModel.explore());
@@ -245,6 +253,8 @@ public final class ExplorerView extends BorderPane {
             outcomeButtons.getChildren().add(b);
         }
         chart.getData().setAll(List.of(share, odds));
+        ((CategoryAxis) chart.getXAxis()).setLabel("Final value of the counter (" + c.expectedFinal()
+                + " ✓ = expected: no update lost, in green; the rest in red lose updates)");
         chart.setTitle(c.threads() + " threads × " + c.increments() + " increment" + (c.increments() == 1 ? "" : "s")
                 + ", start " + c.start() + (c.lock() ? ", with the lock" : ", no lock") + ": "
                 + ExplorerNarration.approximately(r.total()) + " schedules");
@@ -252,7 +262,7 @@ public final class ExplorerView extends BorderPane {
     }
 
     private static String category(RaceConfig c, InterleavingOutcome o) {
-        return o.finalValue() == c.expectedFinal() ? o.finalValue() + " (expected)" : Integer.toString(o.finalValue());
+        return o.finalValue() == c.expectedFinal() ? o.finalValue() + " ✓" : Integer.toString(o.finalValue());
     }
 
     private XYChart.Data<String, Number> bar(String category, double percent, InterleavingOutcome o, RaceConfig c,
@@ -320,12 +330,17 @@ public final class ExplorerView extends BorderPane {
         title.setId("explorer-page-text");
         title.getStyleClass().add("page-text");
         title.textProperty().bind(viewModel.pageTextProperty());
+        title.setWrapText(true);
 
         list.setId("explorer-schedules");
         list.getStyleClass().add("schedule-list");
         list.setItems(viewModel.rows());
-        list.setCellFactory(v -> new ScheduleCell());
-        list.setPlaceholder(new Label("Click a bar to list its schedules."));
+        list.setCellFactory(v -> new ScheduleCell(() -> viewModel.exploredConfigProperty().get().expectedFinal()));
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("list-placeholder");
+        placeholder.textProperty().bind(Bindings.when(viewModel.busyProperty())
+                .then("Counting every schedule exactly...").otherwise("Click a bar to list its schedules."));
+        list.setPlaceholder(placeholder);
         list.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (!syncingSelection) {
                 viewModel.selectRow(row);
@@ -412,7 +427,10 @@ public final class ExplorerView extends BorderPane {
         private static final String[] THREAD_CLASSES = {"thread-a", "thread-b", "thread-c", "thread-d",
             "thread-e", "thread-f"};
 
-        ScheduleCell() {
+        private final java.util.function.IntSupplier expectedFinal;
+
+        ScheduleCell(java.util.function.IntSupplier expectedFinal) {
+            this.expectedFinal = expectedFinal;
             getStyleClass().add("schedule-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
@@ -423,11 +441,16 @@ public final class ExplorerView extends BorderPane {
             if (empty || row == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 setAccessibleText(null);
                 return;
             }
             ExploredSchedule s = row.schedule();
-            Label number = new Label("#" + ExplorerNarration.grouped(row.number()));
+            int expected = expectedFinal.getAsInt();
+            String digits = ExplorerNarration.grouped(row.number());
+            // Huge numbers keep their last digits in the row (the page title and tooltip have them all).
+            Label number = new Label("#" + (digits.length() > 15 ? "…" + digits.substring(digits.length() - 11)
+                    : digits));
             number.getStyleClass().add("schedule-number");
             HBox letters = new HBox();
             letters.getStyleClass().add("schedule-letters");
@@ -440,8 +463,14 @@ public final class ExplorerView extends BorderPane {
                 }
                 letters.getChildren().add(letter);
             }
-            Label result = new Label("→ " + s.finalValue() + (s.staleSteps().isEmpty() ? ""
-                    : "   stale at step " + String.join(", ", s.staleSteps().stream().map(String::valueOf).toList())));
+            int lost = expected - s.finalValue();
+            Label result = new Label("→ " + s.finalValue() + (lost == 0 ? "" : " (" + lost + " lost)"));
+            String staleText = s.staleSteps().isEmpty() ? "no stale store"
+                    : "stale store" + (s.staleSteps().size() == 1 ? "" : "s") + " at step "
+                            + String.join(", ", s.staleSteps().stream().map(String::valueOf).toList());
+            setTooltip(new Tooltip("Schedule #" + ExplorerNarration.grouped(row.number()) + ": " + text
+                    + "\nFinal " + s.finalValue() + (lost == 0 ? ", no update lost" : ", " + lost + " lost") + "; "
+                    + staleText));
             result.getStyleClass().add("schedule-result");
             HBox graphic = new HBox(number, letters, result);
             graphic.getStyleClass().add("schedule-row");

@@ -96,7 +96,8 @@ public final class KeyMap {
 
     private static boolean typing(KeyEvent event) {
         // Typing a schedule or a number must not step threads.
-        return event.getTarget() instanceof TextInputControl && !event.isShortcutDown()
+        // A read-only field (such as a spinner's editor) takes no typing, so the keys stay shortcuts there.
+        return event.getTarget() instanceof TextInputControl field && field.isEditable() && !event.isShortcutDown()
                 && !event.getCode().isFunctionKey();
     }
 

@@ -179,7 +179,12 @@ public final class StepperView extends BorderPane {
         start.setId("start");
         start.getStyleClass().add("start-field");
         start.textProperty().bindBidirectional(vm.startTextProperty());
-        start.setOnAction(e -> vm.commitStart());
+        start.setOnAction(e -> {
+            vm.commitStart();
+            if (vm.startErrorProperty().get().isEmpty()) {
+                requestFocus();
+            }
+        });
         start.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 vm.commitStart();
@@ -206,6 +211,13 @@ public final class StepperView extends BorderPane {
         codeView.valueProperty().bindBidirectional(vm.codeViewProperty());
         codeView.setId("code-view");
         codeView.getStyleClass().add("code-view-box");
+        codeView.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(CodeView item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.shortTitle());
+            }
+        });
         tip(codeView, "Show the code as plain steps, Python bytecode or JVM bytecode: the same three micro-ops");
 
         HBox setup = new HBox(presets, sep(), label("Threads"), threads, label("Increments"),
@@ -237,7 +249,12 @@ public final class StepperView extends BorderPane {
         seed.setId("seed");
         seed.getStyleClass().add("seed-field");
         seed.textProperty().bindBidirectional(vm.seedTextProperty());
-        seed.setOnAction(e -> vm.applySeedText());
+        seed.setOnAction(e -> {
+            vm.applySeedText();
+            if (vm.seedErrorProperty().get().isEmpty()) {
+                requestFocus();
+            }
+        });
         seed.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 vm.applySeedText();
@@ -269,11 +286,11 @@ public final class StepperView extends BorderPane {
         text.setPromptText("e.g. ABBBAA");
         text.getStyleClass().add("schedule-field");
         text.textProperty().bindBidirectional(vm.scheduleTextProperty());
-        text.setOnAction(e -> vm.replayScheduleText());
+        text.setOnAction(e -> replayTyped());
         tip(text, "Type or paste a schedule (one letter per micro-step) and press Enter or Replay");
         HBox.setHgrow(text, Priority.SOMETIMES);
         Button replay = button("Replay", "replay", "Load this schedule at step 0, ready to step or run",
-                vm::replayScheduleText);
+                this::replayTyped);
         Button copy = button("Copy schedule", "copy-schedule", "Copy the schedule of the steps taken so far",
                 () -> copy(vm.currentSchedule().letters()));
         Button copyRun = button("Copy run as text", "copy-run",
@@ -301,6 +318,14 @@ public final class StepperView extends BorderPane {
         row.getStyleClass().addAll("toolbar-row", "schedule-row", MainView.SECONDARY);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** Replays the typed schedule; if it is good, the keys step it at once (focus leaves the field). */
+    private void replayTyped() {
+        vm.replayScheduleText();
+        if (vm.scheduleErrorProperty().get().isEmpty()) {
+            requestFocus();
+        }
     }
 
     private static VBox summaryBox(String caption, Label value) {
@@ -356,7 +381,7 @@ public final class StepperView extends BorderPane {
                     new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(letter))));
         }
         keys.bind(group, "Play / pause", showing, vm::togglePlay, new KeyCodeCombination(KeyCode.SPACE));
-        keys.bind(group, "One random step", showing, vm::stepRandom, new KeyCodeCombination(KeyCode.RIGHT));
+        keys.bind(group, "One step: the next queued one, or a random thread", showing, vm::stepRandom, new KeyCodeCombination(KeyCode.RIGHT));
         keys.bind(group, "Undo a step", showing, vm::undo,
                 new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
         keys.bind(group, "Redo a step", showing, vm::redo,

@@ -156,6 +156,36 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void disposingStopsTheExplorersThreadsPromptly() throws Exception {
+        org.racelab.lab.ThreadedBackgroundExecutor executor =
+                new org.racelab.lab.ThreadedBackgroundExecutor("racelab-explorer-test", Runnable::run);
+        ExplorerViewModel vm = new ExplorerViewModel(executor);
+        vm.useSettings(new RaceConfig(4, 5, 0, false));
+        vm.explore();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (vm.progressProperty().get() < 0.4 && System.nanoTime() < deadline) {
+            Thread.sleep(5);   // wait until both backward passes (counts and odds) are running
+        }
+        assertThat(vm.busyProperty().get()).isTrue();
+        long t0 = System.nanoTime();
+        vm.dispose();
+        executor.close();
+        while (explorerThreads() > 0 && System.nanoTime() - t0 < 2_000_000_000L) {
+            Thread.sleep(5);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(explorerThreads()).isZero();
+        // 200 ms is the rule; the slack is for a loaded test machine.
+        assertThat(millis).isLessThan(1000);
+        assertThat(vm.resultProperty().get()).isNull();
+    }
+
+    private static long explorerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("racelab-explorer")).count();
+    }
+
+    @Test
     void tooLargeOrFailingWorkIsReportedInline() {
         ExplorerViewModel vm = new ExplorerViewModel(new org.racelab.lab.BackgroundExecutor() {
             @Override

@@ -317,6 +317,44 @@ class StepperViewTest {
         assertThat(b.getMinX()).isGreaterThanOrEqualTo(0);
     }
 
+    @Test
+    void copyButtonsPutTheScheduleAndTheRunAsMarkdownOnTheClipboard(FxRobot robot) throws Exception {
+        click(robot, "ABBBAA");
+        robot.clickOn("#copy-schedule");
+        String schedule = WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+        assertThat(schedule).isEqualTo("ABBBAA");
+        robot.clickOn("#copy-run");
+        String run = WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+        assertThat(run).startsWith("Schedule: `ABBBAA`").contains("| 6 | store 6 **(lost update)** | | 6 |")
+                .endsWith("Expected 7, actual 6, lost 1 (complete).\n");
+    }
+
+    @Test
+    void theLockSwitchWorksEvenWhileTheStartFieldHoldsBadText(FxRobot robot) {
+        robot.doubleClickOn("#start").eraseText(1).write("x");
+        assertThat(robot.lookup("#start-error").query().isVisible()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn((Node) robot.lookup("#lock-switch .thumb-area").query());
+        assertThat(vm.currentConfig()).isEqualTo(RaceConfig.SLIDE_8.withLock(true));
+    }
+
+    @Test
+    void threadKeysWorkRightAfterUsingASpinnerOrReplayingATypedSchedule(FxRobot robot) {
+        Node up = robot.lookup("#threads .increment-arrow-button").query();
+        robot.clickOn(up);
+        assertThat(vm.currentConfig().threads()).isEqualTo(3);
+        robot.type(KeyCode.C);
+        assertThat(vm.currentSchedule().letters()).isEqualTo("C");
+        robot.clickOn("#schedule-field").eraseText(1).write("ABC");
+        robot.type(KeyCode.ENTER);
+        assertThat(vm.aheadProperty().get()).isEqualTo("ABC");
+        robot.type(KeyCode.A);
+        assertThat(vm.currentSchedule().letters()).isEqualTo("A");
+        assertThat(vm.aheadProperty().get()).isEqualTo("BC");
+    }
+
     /** A label is clipped when its skin shows fewer characters than its text (an ellipsis). */
     private static void collectClipped(Parent parent, List<String> out) {
         for (Node n : parent.getChildrenUnmodifiable()) {
