@@ -72,12 +72,18 @@ public final class MainView extends BorderPane {
     private HelpOverlay help;
     private final Label zoomLabel = new Label();
     private final Label presentationZoomLabel = new Label();
+    /** Toolbar items that give way, first to last, when the tab strip is too narrow (all are in the menus too). */
+    private final List<Node> optionalTools = new java.util.ArrayList<>();
+    private MenuBar windowMenu;
+    private HBox windowTools;
+    private HBox windowBarBox;
     private BackgroundExecutor background;
     private final StepperView stepperView;
     private final LabViewModel labViewModel = new LabViewModel(FxBackground.create("racelab-lab"));
     private final BackgroundExecutor explorerBackground = FxBackground.create("racelab-explorer");
     private final ExplorerViewModel explorerViewModel = new ExplorerViewModel(explorerBackground);
     private RaceConfig lastStepperConfig;
+    private boolean explorerStarted;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -147,17 +153,22 @@ public final class MainView extends BorderPane {
         });
         // The explorer follows the stepper: on opening it, a race changed in the stepper since is taken over;
         // settings changed in the explorer itself stay until the stepper changes again.
+        // Its first count runs when the explorer first opens (or a schedule is replayed from it), not at startup.
         viewModel.selectedPartProperty().addListener((obs, old, part) -> {
             if (part == MainViewModel.Part.EXPLORER) {
                 syncExplorerFromStepper();
+                if (!explorerStarted) {
+                    explorerStarted = true;
+                    explorerViewModel.explore();
+                }
             }
         });
-        syncExplorerFromStepper();
-        explorerViewModel.explore();
         // Menu and tools sit in the tab strip's empty right end, so the window chrome costs no height at all:
         // the parts keep every pixel of a 1024x768 projector. In presentation mode only a small bar remains.
         MenuBar menu = menuBar();
         HBox toolBar = toolBar();
+        windowMenu = menu;
+        windowTools = toolBar;
         HBox presentationBar = presentationBar();
         HBox windowBar = new HBox(menu, toolBar, presentationBar);
         windowBar.getStyleClass().add("window-bar");
@@ -172,6 +183,7 @@ public final class MainView extends BorderPane {
         presentationBar.visibleProperty().bind(viewModel.presentationProperty());
         presentationBar.managedProperty().bind(viewModel.presentationProperty());
         center.getChildren().add(1, windowBar);
+        windowBarBox = windowBar;
 
         var zoomText = Bindings.createStringBinding(() -> viewModel.getZoom() + "%", viewModel.zoomProperty());
         zoomLabel.textProperty().bind(zoomText);
@@ -432,6 +444,7 @@ public final class MainView extends BorderPane {
         Button helpButton = button("?", "Keyboard shortcuts (F1 or ?)", () -> viewModel.setHelpShowing(true));
         helpButton.setId("help-button");
         HBox bar = new HBox(out, zoomLabel, in, theme, png, copy, present, helpButton);
+        optionalTools.addAll(List.of(theme, copy, png, present, out, zoomLabel, in));
         bar.getStyleClass().add("window-toolbar");
         bar.setAlignment(Pos.CENTER_RIGHT);
         for (Node n : bar.getChildren()) {
@@ -470,6 +483,44 @@ public final class MainView extends BorderPane {
 
     private static void tip(Control c, String text) {
         c.setTooltip(new Tooltip(text));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        fitWindowBar();
+    }
+
+    /**
+     * Keeps the menu and tools from covering the tabs: when the strip is too narrow (1024 wide and zoomed in),
+     * the theme chooser, Copy, PNG, Present and the zoom buttons give way in that order; the menus keep them all.
+     */
+    private void fitWindowBar() {
+        if (windowTools == null || viewModel.isPresentation()) {
+            return;
+        }
+        Node headers = tabs.lookup(".headers-region");
+        if (headers == null) {
+            return;
+        }
+        double headersRight = tabs.sceneToLocal(headers.localToScene(headers.getLayoutBounds())).getMaxX();
+        double available = tabs.getWidth() - headersRight - 8;
+        double spacing = windowTools.getSpacing();
+        double need = windowBarBox.snappedLeftInset() + windowBarBox.snappedRightInset() + windowBarBox.getSpacing()
+                + windowMenu.prefWidth(-1) - spacing;
+        for (Node n : windowTools.getChildren()) {
+            need += n.prefWidth(-1) + spacing;
+        }
+        for (Node n : optionalTools) {
+            boolean show = need <= available;
+            if (!show) {
+                need -= n.prefWidth(-1) + spacing;
+            }
+            if (n.isManaged() != show) {
+                n.setManaged(show);
+                n.setVisible(show);
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
