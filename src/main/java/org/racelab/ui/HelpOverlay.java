@@ -37,13 +37,14 @@ public final class HelpOverlay extends StackPane {
         title.setMaxWidth(Double.MAX_VALUE);
         groups.getStyleClass().add("help-groups");
         // Groups flow into columns so the whole list fits without scrolling on a 1024x768 projector.
-        groups.prefWrapLengthProperty().bind(widthProperty().multiply(0.8));
+        groups.prefWrapLengthProperty().bind(widthProperty().multiply(0.92).subtract(90));
         ScrollPane scroll = new ScrollPane(groups);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("help-scroll");
         VBox card = new VBox(header, scroll);
         card.getStyleClass().add("help-card");
-        card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        card.setMaxHeight(USE_PREF_SIZE);
+        card.maxWidthProperty().bind(widthProperty().multiply(0.92));
         getChildren().add(card);
         setOnMouseClicked(e -> close.run());
         rebuild();

@@ -67,7 +67,7 @@ public final class KeyMap {
             case " " -> "Space";
             case "\u2192" -> "Right";
             case "\u238B", "Escape" -> "Esc";
-            default -> text;
+            default -> text.replace("\u21B5", "Enter");
         };
     }
 
