@@ -50,8 +50,8 @@ import org.racelab.model.Schedule;
  * The main window's content: menu, toolbar, the three parts in tabs, the notification bar, the presentation bar
  * and the keyboard help overlay.
  *
- * <p>How a part hooks in: replace its placeholder below with its view wrapped as a {@link PartView} (export node,
- * copy text, scenario), register its keys on {@link #keyMap()} with group "Stepper"/"Lab"/"Explorer" and an
+ * <p>How a part hooks in: its view is put into {@code parts} wrapped as a {@link PartView} (export node, copy
+ * text, scenario; {@code LazyPart} builds it when its tab first opens), register its keys on {@link #keyMap()} with group "Stepper"/"Lab"/"Explorer" and an
  * active-check such as {@code () -> viewModel.getSelectedPart() == Part.LAB}, and let {@link #dispose()} reach
  * its shutdown through {@link PartView#dispose()}. In presentation mode the root gets the pseudo-class
  * {@code :presentation} and every node with style class {@code secondary-control} is hidden and unmanaged; a

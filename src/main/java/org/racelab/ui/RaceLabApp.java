@@ -25,6 +25,7 @@ public final class RaceLabApp extends Application {
     private static CompletableFuture<SettingsStore.Loaded> preloaded;
 
     private MainView mainView;
+    private Stage stage;
     private SettingsStore store;
     private Settings settings = Settings.DEFAULTS;
     private boolean closed;
@@ -102,7 +103,7 @@ public final class RaceLabApp extends Application {
                 viewModel.setPresentation(false);
             }
         });
-        stage.setOnCloseRequest(e -> rememberWindow(stage));
+        this.stage = stage;
         stage.setOnHidden(e -> closed());
         stage.show();
         stage.setMinWidth(Math.min(MIN_WIDTH, place.getWidth()));
@@ -214,6 +215,10 @@ public final class RaceLabApp extends Application {
             return;
         }
         closed = true;
+        // Every way out (close button, Alt+F4, File > Quit, the window manager) passes here: remember the window.
+        if (stage != null) {
+            rememberWindow(stage);
+        }
         MainViewModel vm = mainView.viewModel();
         Optional<String> scenario = mainView.currentScenario().map(ScenarioCodec::toJson);
         settings = settings.withTheme(vm.getTheme()).withZoom(vm.getZoom())
