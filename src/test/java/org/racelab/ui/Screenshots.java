@@ -52,7 +52,13 @@ public final class Screenshots {
             new Shot("lab-running.png", 1280, 800, Theme.LIGHT, view -> {
                 view.viewModel().select(MainViewModel.Part.LAB);
                 view.labViewModel().start();
-            }, 3000));
+            }, 3000),
+            new Shot("lab-dark.png", 1280, 800, Theme.DARK, view -> {
+                view.viewModel().select(MainViewModel.Part.LAB);
+                view.labViewModel().start();
+            }, 3000),
+            new Shot("explorer-high-contrast.png", 1024, 768, Theme.HIGH_CONTRAST,
+                    view -> view.viewModel().select(MainViewModel.Part.EXPLORER), 2000));
 
     private Screenshots() {
     }
