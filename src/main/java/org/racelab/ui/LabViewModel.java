@@ -83,6 +83,12 @@ public final class LabViewModel {
     private final ObservableList<XYChart.Series<Number, Number>> lostSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> rateSeries = FXCollections.observableArrayList();
     private final Map<XYChart.Series<Number, Number>, String> seriesStyle = new IdentityHashMap<>();
+    // One read-only view each, held here: such views forward changes only while something keeps them alive.
+    private final ObservableList<LabRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<XYChart.Series<Number, Number>> lostView =
+            FXCollections.unmodifiableObservableList(lostSeries);
+    private final ObservableList<XYChart.Series<Number, Number>> rateView =
+            FXCollections.unmodifiableObservableList(rateSeries);
 
     private final FrameGapMeter meter = new FrameGapMeter(this::frameGapsMeasured);
 
@@ -197,17 +203,17 @@ public final class LabViewModel {
     }
 
     public ObservableList<LabRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Lost updates over time, one line per run (a switchable run gets a line per locked/unlocked stretch). */
     public ObservableList<XYChart.Series<Number, Number>> lostSeries() {
-        return lostSeries;
+        return lostView;
     }
 
     /** Throughput in millions of increments per second over time, lines as for {@link #lostSeries()}. */
     public ObservableList<XYChart.Series<Number, Number>> rateSeries() {
-        return rateSeries;
+        return rateView;
     }
 
     /** The CSS style class a chart line should carry, e.g. {@code lab-line-unsafe} or {@code lab-line-locked}. */
