@@ -46,6 +46,8 @@ public final class CounterRun {
     static final boolean YIELD_BETWEEN_CHUNKS =
             Boolean.parseBoolean(System.getProperty("racelab.lab.yield", "true"));
 
+    private static final long YIELD_MASK = 16L * PUBLISH_EVERY - 1;
+
     private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
     private static final AtomicInteger SAMPLER_NUMBERS = new AtomicInteger();
 
@@ -240,9 +242,9 @@ public final class CounterRun {
                     if (stopRequested || Thread.currentThread().isInterrupted()) {
                         break;
                     }
-                    if (YIELD_BETWEEN_CHUNKS) {
-                        // A hint to the OS scheduler, once per chunk (tens of microseconds of work): lets the
-                        // window's threads in promptly on a machine with fewer cores than workers.
+                    if (YIELD_BETWEEN_CHUNKS && (attempts & YIELD_MASK) == 0) {
+                        // A hint to the OS scheduler about every 64 K increments (well under a millisecond of
+                        // work): lets the window's threads in promptly when there are more workers than cores.
                         Thread.yield();
                     }
                 }
