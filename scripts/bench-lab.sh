@@ -21,7 +21,7 @@ for W in 1 2 4 8; do
   ROW="| $W"
   for K in unsafe synchronized lock atomic adder; do
     M=$(echo "$RUNS" | jq -r --arg k "$K" '.runs[] | select(.counter==$k) | .incrementsPerSecond' | median)
-    ROW="$ROW | $(printf "%'.0f" "$M" 2>/dev/null || echo "$M")"
+    ROW="$ROW | $(awk -v m="$M" 'BEGIN { printf "%.1f M/s", m / 1e6 }')"
   done
   LOST=$(echo "$RUNS" | jq -r '.runs[] | select(.counter=="unsafe") | .lostPercent')
   ROW="$ROW | $(echo "$LOST" | median) ($(echo "$LOST" | sort -n | head -1)-$(echo "$LOST" | sort -n | tail -1)) |"

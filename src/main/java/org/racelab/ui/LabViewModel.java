@@ -108,6 +108,7 @@ public final class LabViewModel {
     private double lastPointSeconds = Double.NEGATIVE_INFINITY;
     private int runNumber;
     private boolean live;
+    private boolean inputErrorShown;
     private long lastApplyNanos;
     private final List<LabSample> pendingSamples = new ArrayList<>();
     private static final long APPLY_EVERY_NANOS = 100_000_000L;
@@ -245,6 +246,20 @@ public final class LabViewModel {
         }
     }
 
+    /** Shows an inline message about a value the user typed that could not be used as it was. */
+    public void rejectInput(String message) {
+        error.set(message);
+        inputErrorShown = true;
+    }
+
+    /** Clears an input message once the user typed something valid. */
+    public void acceptInput() {
+        if (inputErrorShown) {
+            error.set("");
+            inputErrorShown = false;
+        }
+    }
+
     /** Empties the charts and the table. */
     public void clear() {
         rows.clear();
@@ -285,6 +300,7 @@ public final class LabViewModel {
             settings = new LabSettings(workers.get(), tasks.get(), live ? UNTIL_STOPPED : increments.get());
         } catch (IllegalArgumentException e) {
             error.set("Cannot start: " + e.getMessage() + ".");
+            inputErrorShown = false;
             return;
         }
         error.set("");
@@ -451,6 +467,7 @@ public final class LabViewModel {
             rows.remove(0, rows.size() - MAX_ROWS);
         }
         if (result.failed()) {
+            inputErrorShown = false;
             error.set("The " + result.counter().id() + " run failed: " + result.failure().orElse("a task failed")
                     + ". Its row shows the increments actually attempted.");
         }
@@ -469,6 +486,7 @@ public final class LabViewModel {
         running.set(false);
         if (failure != null) {
             error.set("The lab run could not finish: " + failure.getMessage());
+            inputErrorShown = false;
         }
         if (stopRequested) {
             status.set("Stopped. " + status.get());
