@@ -262,6 +262,18 @@ public final class LabView extends BorderPane {
         x.setAnimated(false);
         x.lowerBoundProperty().bind(viewModel.chartLowerProperty());
         x.upperBoundProperty().bind(viewModel.chartUpperProperty());
+        // The window scrolls continuously, so bounds are fractional: label whole seconds only.
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return String.format(Locale.ROOT, "%.0f", seconds.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
         y.setForceZeroInRange(true);
