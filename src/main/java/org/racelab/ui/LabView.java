@@ -370,7 +370,13 @@ public final class LabView extends BorderPane {
         if (number) {
             column.getStyleClass().add("number");
         }
-        column.setMinWidth(Math.max(60, title.length() * 9 + 24));
+        // Numbers must never be cut off: minimum widths fit 400,000,000-sized values at the table's font.
+        column.setMinWidth(switch (title) {
+            case "Expected", "Increments/s" -> 110;
+            case "Final", "Lost" -> 105;
+            case "Counter" -> 112;
+            default -> Math.max(60, title.length() * 9 + 24);
+        });
         column.setPrefWidth(switch (title) {
             case "Expected" -> 150;
             case "Final", "Lost", "Increments/s" -> 120;
