@@ -283,6 +283,10 @@ public final class LabViewModel {
     /** Stops every worker and the coordinating thread; called when the window closes. */
     public void dispose() {
         stop();
+        if (job != null) {
+            // Interrupts the coordinating thread too; its callbacks will not run after the window is gone.
+            job.cancel();
+        }
         meter.stop();
         background.close();
     }

@@ -24,6 +24,7 @@ public final class LabFrameGapBench {
 
     private static long[] cpuAtStart = new long[2];
     private static long wallAtStart;
+    private static volatile long stopRequestedAt;
 
     private LabFrameGapBench() {
     }
@@ -93,6 +94,11 @@ public final class LabFrameGapBench {
                             mode, workers, tasks, increments, Runtime.getRuntime().availableProcessors(), s,
                             s.meetsTargets()));
                     report.add(fxCpuLine());
+                    if (stopRequestedAt != 0) {
+                        report.add(String.format(Locale.ROOT,
+                                "stop: Stop pressed -> run ended and its row shown after %.0f ms; lab threads alive: %s",
+                                (System.nanoTime() - stopRequestedAt) / 1e6, org.racelab.lab.LabThreads.alive()));
+                    }
                     done.countDown();
                 }
             });
@@ -117,8 +123,10 @@ public final class LabFrameGapBench {
                     Timeline flips = new Timeline(new KeyFrame(Duration.seconds(seconds / 4),
                             f -> vm.lockOnProperty().set(!vm.lockOnProperty().get())));
                     flips.setCycleCount(3);
-                    flips.setOnFinished(f -> new Timeline(new KeyFrame(Duration.seconds(seconds / 4),
-                            g -> vm.stop())).play());
+                    flips.setOnFinished(f -> new Timeline(new KeyFrame(Duration.seconds(seconds / 4), g -> {
+                        stopRequestedAt = System.nanoTime();
+                        vm.stop();
+                    })).play());
                     flips.play();
                 } else {
                     vm.compareAll();
