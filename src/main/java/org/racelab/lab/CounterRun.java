@@ -46,7 +46,9 @@ public final class CounterRun {
     static final boolean YIELD_BETWEEN_CHUNKS =
             Boolean.parseBoolean(System.getProperty("racelab.lab.yield", "true"));
 
-    private static final long YIELD_MASK = 16L * PUBLISH_EVERY - 1;
+    /** Yield every this-many chunks (a power of two); {@code -Dracelab.lab.yieldChunks=N} for experiments. */
+    private static final long YIELD_MASK =
+            Long.highestOneBit(Math.max(1, Long.getLong("racelab.lab.yieldChunks", 16))) * PUBLISH_EVERY - 1;
 
     private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
     private static final AtomicInteger SAMPLER_NUMBERS = new AtomicInteger();
@@ -345,6 +347,9 @@ public final class CounterRun {
         return r -> {
             Thread t = new Thread(r, prefix + "-" + numbers.incrementAndGet());
             t.setDaemon(true);
+            // Below the window's threads where the OS honours Java priorities (Windows, macOS; Linux with
+            // -XX:ThreadPriorityPolicy=1), so a full run never starves the UI.
+            t.setPriority(Thread.MIN_PRIORITY);
             threads.add(t);
             return t;
         };
