@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             LabCommand.class,
+            ExploreCommand.class,
         })
 public final class RaceLabCommand implements Callable<Integer> {
 

@@ -7,6 +7,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.racelab.lab.BackgroundExecutor;
+import org.racelab.model.RaceConfig;
 
 /** The main window's content: a navigation between the stepper, the lab and the explorer. */
 public final class MainView extends BorderPane {
@@ -17,6 +19,8 @@ public final class MainView extends BorderPane {
     private final KeyMap keyMap = new KeyMap();
     private final StepperView stepperView;
     private final LabViewModel labViewModel = new LabViewModel(FxBackground.create("racelab-lab"));
+    private final BackgroundExecutor explorerBackground = FxBackground.create("racelab-explorer");
+    private final ExplorerViewModel explorerViewModel = new ExplorerViewModel(explorerBackground);
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -29,6 +33,7 @@ public final class MainView extends BorderPane {
             Tab tab = new Tab(part.title(), switch (part) {
                 case STEPPER -> stepperView;
                 case LAB -> new LabView(labViewModel);
+                case EXPLORER -> new ExplorerView(explorerViewModel);
                 default -> placeholder(part);
             });
             tab.setId(part.name().toLowerCase() + "-tab");
@@ -46,6 +51,19 @@ public final class MainView extends BorderPane {
                 tabs.getSelectionModel().select(tabByPart.get(part)));
         setCenter(tabs);
         bindLabKeys();
+        explorerViewModel.setOnReplay((config, schedule) -> {
+            stepper().replay(config, schedule);
+            viewModel.select(MainViewModel.Part.STEPPER);
+        });
+        // The explorer follows the stepper: on opening it, a race changed in the stepper since is taken over;
+        // settings changed in the explorer itself stay until the stepper changes again.
+        viewModel.selectedPartProperty().addListener((obs, old, part) -> {
+            if (part == MainViewModel.Part.EXPLORER) {
+                syncExplorerFromStepper();
+            }
+        });
+        syncExplorerFromStepper();
+        explorerViewModel.explore();
     }
 
     private void bindLabKeys() {
@@ -68,6 +86,21 @@ public final class MainView extends BorderPane {
     /** The lab's state, for tests and the frame-gap benchmark. */
     public LabViewModel labViewModel() {
         return labViewModel;
+    }
+
+    private RaceConfig lastStepperConfig;
+
+    private void syncExplorerFromStepper() {
+        RaceConfig current = stepper().currentConfig();
+        if (!current.equals(lastStepperConfig)) {
+            lastStepperConfig = current;
+            explorerViewModel.useSettings(current);
+        }
+    }
+
+    /** The explorer's view-model, so the stepper's settings can be handed over. */
+    public ExplorerViewModel explorerViewModel() {
+        return explorerViewModel;
     }
 
     private static StackPane placeholder(MainViewModel.Part part) {
@@ -100,5 +133,7 @@ public final class MainView extends BorderPane {
         stepperView.dispose();
         // Parts with background work register their shutdown here as they land.
         labViewModel.dispose();
+        explorerViewModel.dispose();
+        explorerBackground.close();
     }
 }

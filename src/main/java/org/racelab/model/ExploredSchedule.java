@@ -1,0 +1,14 @@
+package org.racelab.model;
+
+import java.util.List;
+
+/**
+ * One complete schedule found by the explorer, with the counter's final value and the 1-based step numbers of
+ * its stale stores (each one an increment lost, unless a later stale store overwrote it again).
+ */
+public record ExploredSchedule(Schedule schedule, int finalValue, List<Integer> staleSteps) {
+
+    public ExploredSchedule {
+        staleSteps = List.copyOf(staleSteps);
+    }
+}

@@ -1,0 +1,16 @@
+package org.racelab.model;
+
+import java.math.BigInteger;
+
+/**
+ * One final counter value of a race: how many schedules end there, their share of all schedules, and the exact
+ * probability of ending there when a random scheduler picks each step among the threads that can step.
+ */
+public record InterleavingOutcome(int finalValue, BigInteger count, ExactFraction share,
+        ExactFraction randomSchedulerProbability) {
+
+    /** Increments lost in every schedule with this outcome. */
+    public int lostUpdates(RaceConfig config) {
+        return config.expectedFinal() - finalValue;
+    }
+}
