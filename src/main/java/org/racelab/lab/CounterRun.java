@@ -348,7 +348,7 @@ public final class CounterRun {
             Thread t = new Thread(r, prefix + "-" + numbers.incrementAndGet());
             t.setDaemon(true);
             // Below the window's threads where the OS honours Java priorities (Windows, macOS; Linux with
-            // -XX:ThreadPriorityPolicy=1), so a full run never starves the UI.
+            // -XX:ThreadPriorityPolicy=1), to let the window's threads have the CPU first.
             t.setPriority(Thread.MIN_PRIORITY);
             threads.add(t);
             return t;
