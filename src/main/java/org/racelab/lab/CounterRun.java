@@ -347,7 +347,7 @@ public final class CounterRun {
         return r -> {
             Thread t = new Thread(r, prefix + "-" + numbers.incrementAndGet());
             t.setDaemon(true);
-            // Below the window's threads where the OS honours Java priorities (Windows, macOS; Linux with
+            // Below the window's threads where the OS honours Java priorities (Windows; Linux only with
             // -XX:ThreadPriorityPolicy=1), to let the window's threads have the CPU first.
             t.setPriority(Thread.MIN_PRIORITY);
             threads.add(t);
