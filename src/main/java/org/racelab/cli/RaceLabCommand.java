@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Race conditions made visible: step, explore and measure lost updates.",
         subcommands = {
             RunCommand.class,
+            LabCommand.class,
             ExploreCommand.class,
         })
 public final class RaceLabCommand implements Callable<Integer> {

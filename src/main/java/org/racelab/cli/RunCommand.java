@@ -122,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
         out.println("Schedule: " + (r.schedule().isEmpty() ? "(no steps)" : r.schedule().letters()));
         out.println();
         out.printf("%5s  %-6s  %-7s  %8s  %7s%n", "step", "thread", "op", "register", "counter");
-        out.printf("%5s  %-6s  %-7s  %8s  %7s%n", "", "", "", "", r.config().start());
+        out.printf("%5s  %-6s  %-7s  %8s  %7s%n", "0", "", "(start)", "", r.config().start());
         for (Step s : r.steps()) {
             out.printf("%5d  %-6s  %-7s  %8s  %7d%s%n", s.index(), s.thread(), s.op().label(),
                     s.register() == null ? "-" : s.register(), s.counter(),

@@ -1,6 +1,8 @@
 package org.racelab.lab;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -25,9 +27,17 @@ public final class ThreadedBackgroundExecutor implements BackgroundExecutor {
 
     private final ExecutorService pool;
     private final Executor handoff;
+    /** The pool's threads, so close() can wait until they have really ended, not just finished their work. */
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
     public ThreadedBackgroundExecutor(String name, Executor handoff) {
-        this.pool = Executors.newCachedThreadPool(daemonThreads(name));
+        ThreadFactory named = daemonThreads(name);
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = named.newThread(r);
+            threads.removeIf(old -> !old.isAlive());
+            threads.add(t);
+            return t;
+        });
         this.handoff = handoff;
     }
 
@@ -86,9 +96,18 @@ public final class ThreadedBackgroundExecutor implements BackgroundExecutor {
 
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
         pool.shutdownNow();
         try {
             pool.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            // A terminated pool can still have a worker thread on its way out: wait for it within the same budget.
+            for (Thread t : threads) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                t.join(left);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

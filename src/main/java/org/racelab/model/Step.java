@@ -25,9 +25,10 @@ public record Step(int index, char thread, MicroOp op, Integer register, int cou
     public String describe() {
         return switch (op) {
             case ACQUIRE -> thread + " acquires the lock";
-            case LOAD -> thread + " loads " + register + " from the counter";
-            case ADD -> thread + " adds 1 in its register: " + register;
-            case STORE -> lostUpdate.map(LostUpdate::narration).orElse(thread + " stores " + counter);
+            case LOAD -> thread + " loads " + register + " from count into its register";
+            case ADD -> thread + " adds 1 in its register: " + register
+                    + (register != counter ? " (count is still " + counter + ")" : "");
+            case STORE -> lostUpdate.map(LostUpdate::narration).orElse(thread + " stores " + counter + " into count");
             case RELEASE -> thread + " releases the lock";
         };
     }

@@ -46,7 +46,8 @@ public final class KeyMap {
 
     void dispatch(KeyEvent event) {
         // Typing a schedule or a number must not step threads.
-        if (event.getTarget() instanceof TextInputControl && !event.isShortcutDown()
+        // A read-only field (such as a spinner's editor) takes no typing, so the keys stay shortcuts there.
+        if (event.getTarget() instanceof TextInputControl field && field.isEditable() && !event.isShortcutDown()
                 && !event.getCode().isFunctionKey()) {
             return;
         }

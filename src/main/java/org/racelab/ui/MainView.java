@@ -18,6 +18,7 @@ public final class MainView extends BorderPane {
     private final Map<MainViewModel.Part, Tab> tabByPart = new EnumMap<>(MainViewModel.Part.class);
     private final KeyMap keyMap = new KeyMap();
     private final StepperView stepperView;
+    private final LabViewModel labViewModel = new LabViewModel(FxBackground.create("racelab-lab"));
     private final BackgroundExecutor explorerBackground = FxBackground.create("racelab-explorer");
     private final ExplorerViewModel explorerViewModel = new ExplorerViewModel(explorerBackground);
 
@@ -31,6 +32,7 @@ public final class MainView extends BorderPane {
         for (MainViewModel.Part part : MainViewModel.Part.values()) {
             Tab tab = new Tab(part.title(), switch (part) {
                 case STEPPER -> stepperView;
+                case LAB -> new LabView(labViewModel);
                 case EXPLORER -> new ExplorerView(explorerViewModel);
                 default -> placeholder(part);
             });
@@ -48,6 +50,7 @@ public final class MainView extends BorderPane {
         viewModel.selectedPartProperty().addListener((obs, old, part) ->
                 tabs.getSelectionModel().select(tabByPart.get(part)));
         setCenter(tabs);
+        bindLabKeys();
         explorerViewModel.setOnReplay((config, schedule) -> {
             stepper().replay(config, schedule);
             viewModel.select(MainViewModel.Part.STEPPER);
@@ -61,6 +64,28 @@ public final class MainView extends BorderPane {
         });
         syncExplorerFromStepper();
         explorerViewModel.explore();
+    }
+
+    private void bindLabKeys() {
+        java.util.function.BooleanSupplier labShowing = () -> viewModel.getSelectedPart() == MainViewModel.Part.LAB;
+        keyMap.bind("Lab", "Flip the live lock switch", labShowing,
+                () -> labViewModel.lockOnProperty().set(!labViewModel.lockOnProperty().get()),
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.L));
+        keyMap.bind("Lab", "Start a run, or stop the one going", labShowing,
+                () -> {
+                    if (labViewModel.isRunning()) {
+                        labViewModel.stop();
+                    } else {
+                        labViewModel.start();
+                    }
+                },
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+    }
+
+    /** The lab's state, for tests and the frame-gap benchmark. */
+    public LabViewModel labViewModel() {
+        return labViewModel;
     }
 
     private RaceConfig lastStepperConfig;
@@ -107,6 +132,7 @@ public final class MainView extends BorderPane {
     public void dispose() {
         stepperView.dispose();
         // Parts with background work register their shutdown here as they land.
+        labViewModel.dispose();
         explorerViewModel.dispose();
         explorerBackground.close();
     }

@@ -150,6 +150,7 @@ public final class StepperView extends BorderPane {
         presets.getItems().setAll(Preset.values());
         presets.setPromptText("Presets…");
         presets.setId("presets");
+        presets.getStyleClass().add("preset-box");
         presets.setOnAction(e -> {
             Preset p = presets.getValue();
             if (p != null) {
@@ -178,7 +179,19 @@ public final class StepperView extends BorderPane {
         start.setId("start");
         start.getStyleClass().add("start-field");
         start.textProperty().bindBidirectional(vm.startTextProperty());
-        tip(start, "The counter's start value, " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START);
+        start.setOnAction(e -> {
+            vm.commitStart();
+            if (vm.startErrorProperty().get().isEmpty()) {
+                requestFocus();
+            }
+        });
+        start.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                vm.commitStart();
+            }
+        });
+        tip(start, "The counter's start value, " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
+                + " (Enter applies it and starts a new run)");
         Label startError = new Label();
         startError.setId("start-error");
         startError.getStyleClass().add("input-error");
@@ -197,11 +210,13 @@ public final class StepperView extends BorderPane {
         codeView.getItems().setAll(CodeView.values());
         codeView.valueProperty().bindBidirectional(vm.codeViewProperty());
         codeView.setId("code-view");
+        codeView.getStyleClass().add("code-view-box");
         tip(codeView, "Show the code as plain steps, Python bytecode or JVM bytecode: the same three micro-ops");
 
-        HBox setup = new HBox(label("Preset"), presets, sep(), label("Threads"), threads, label("Increments"),
+        HBox setup = new HBox(presets, sep(), label("Threads"), threads, label("Increments"),
                 increments, label("Start"), start, startError, sep(), lock, sep(), label("Code"), codeView);
         setup.getStyleClass().addAll("toolbar-row", "setup-row");
+        setup.setId("setup-row");
         setup.setAlignment(Pos.CENTER_LEFT);
 
         Button undo = button("Undo", "undo", "Take back the last step (Ctrl+Z)", vm::undo);
@@ -226,7 +241,12 @@ public final class StepperView extends BorderPane {
         seed.setId("seed");
         seed.getStyleClass().add("seed-field");
         seed.textProperty().bindBidirectional(vm.seedTextProperty());
-        seed.setOnAction(e -> vm.applySeedText());
+        seed.setOnAction(e -> {
+            vm.applySeedText();
+            if (vm.seedErrorProperty().get().isEmpty()) {
+                requestFocus();
+            }
+        });
         seed.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 vm.applySeedText();
@@ -258,11 +278,11 @@ public final class StepperView extends BorderPane {
         text.setPromptText("e.g. ABBBAA");
         text.getStyleClass().add("schedule-field");
         text.textProperty().bindBidirectional(vm.scheduleTextProperty());
-        text.setOnAction(e -> vm.replayScheduleText());
+        text.setOnAction(e -> replayTyped());
         tip(text, "Type or paste a schedule (one letter per micro-step) and press Enter or Replay");
         HBox.setHgrow(text, Priority.SOMETIMES);
         Button replay = button("Replay", "replay", "Load this schedule at step 0, ready to step or run",
-                vm::replayScheduleText);
+                this::replayTyped);
         Button copy = button("Copy schedule", "copy-schedule", "Copy the schedule of the steps taken so far",
                 () -> copy(vm.currentSchedule().letters()));
         Button copyRun = button("Copy run as text", "copy-run",
@@ -290,6 +310,14 @@ public final class StepperView extends BorderPane {
         row.getStyleClass().addAll("toolbar-row", "schedule-row");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** Replays the typed schedule; if it is good, the keys step it at once (focus leaves the field). */
+    private void replayTyped() {
+        vm.replayScheduleText();
+        if (vm.scheduleErrorProperty().get().isEmpty()) {
+            requestFocus();
+        }
     }
 
     private static VBox summaryBox(String caption, Label value) {

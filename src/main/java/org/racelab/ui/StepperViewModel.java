@@ -100,7 +100,9 @@ public final class StepperViewModel {
 
         threads.addListener((o, a, b) -> settingsChanged(null));
         increments.addListener((o, a, b) -> settingsChanged(null));
-        startText.addListener((o, a, b) -> settingsChanged(null));
+        // Typing only checks the value; Enter or leaving the field applies it, so "500" on the way to "5000" does
+        // not restart the run under the teacher's hands.
+        startText.addListener((o, a, b) -> parseStart());
         lock.addListener((o, a, on) -> settingsChanged(on ? "Lock switched on" : "Lock switched off"));
 
         player.setCycleCount(Animation.INDEFINITE);
@@ -452,20 +454,14 @@ public final class StepperViewModel {
         if (applying) {
             return;
         }
-        int start;
-        try {
-            start = Integer.parseInt(startText.get().strip());
-        } catch (NumberFormatException e) {
-            startError.set("Start must be a whole number from " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
-                    + ".");
-            return;
+        Integer start = parseStart();
+        if (start == null) {
+            if (why == null) {
+                return;
+            }
+            // The lock switch must always take effect: keep the run's start value while the field is wrong.
+            start = history.config().start();
         }
-        if (start < RaceConfig.MIN_START || start > RaceConfig.MAX_START) {
-            startError.set("Start must be " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START + ", not " + start
-                    + ".");
-            return;
-        }
-        startError.set("");
         int t = Math.max(MIN_THREADS, Math.min(MAX_THREADS, threads.get()));
         int k = Math.max(MIN_INCREMENTS, Math.min(MAX_INCREMENTS, increments.get()));
         RaceConfig c = new RaceConfig(t, k, start, lock.get());
@@ -478,6 +474,31 @@ public final class StepperViewModel {
         RunResult r = history.result();
         say(Feedback.Kind.INFO, (why == null ? "New run" : why + ": the run restarted with the same settings")
                 + " (" + r.settingsText() + ").", null, -1);
+    }
+
+    /** The typed start value, or null with {@link #startErrorProperty()} saying what is wrong. */
+    private Integer parseStart() {
+        String text = startText.get() == null ? "" : startText.get().strip();
+        int start;
+        try {
+            start = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            startError.set("Start must be a whole number from " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
+                    + ".");
+            return null;
+        }
+        if (start < RaceConfig.MIN_START || start > RaceConfig.MAX_START) {
+            startError.set("Start must be " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START + ", not " + start
+                    + ".");
+            return null;
+        }
+        startError.set("");
+        return start;
+    }
+
+    /** Applies the typed start value (Enter or leaving the field): a valid new value starts a new run. */
+    public void commitStart() {
+        settingsChanged(null);
     }
 
     private void restartPlayerFrames() {

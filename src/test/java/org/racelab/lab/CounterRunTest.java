@@ -1,0 +1,214 @@
+package org.racelab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class CounterRunTest {
+
+    @AfterEach
+    void noLabThreadSurvives() throws InterruptedException {
+        assertThat(LabThreads.awaitNone(2_000)).as("lab threads still alive: %s", LabThreads.alive()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CounterKind.class, names = {"SYNCHRONIZED", "LOCK", "ATOMIC", "ADDER"})
+    void exactCountersNeverLoseAnUpdate(CounterKind kind) {
+        RunResult r = CounterRun.of(kind, new LabSettings(4, 8, 250_000)).run(CounterRun.Listener.none());
+
+        assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(r.expected()).isEqualTo(2_000_000);
+        assertThat(r.attempts()).isEqualTo(2_000_000);
+        assertThat(r.finalValue()).isEqualTo(2_000_000);
+        assertThat(r.lost()).isZero();
+        assertThat(r.completionOrder()).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7);
+    }
+
+    @Test
+    void unsafeCounterLosesUpdatesWithSeveralWorkers() {
+        long lostTotal = 0;
+        for (int attempt = 0; attempt < 5 && lostTotal == 0; attempt++) {
+            RunResult r = CounterRun.of(CounterKind.UNSAFE, new LabSettings(4, 8, 1_000_000))
+                    .run(CounterRun.Listener.none());
+            assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(r.attempts()).isEqualTo(8_000_000);
+            // The truth holds whatever the scheduler did: lost is exactly what the counter is short.
+            assertThat(r.lost()).isEqualTo(r.expected() - r.finalValue()).isNotNegative();
+            lostTotal += r.lost();
+        }
+        assertThat(lostTotal).as("unsafe lost nothing in five runs of 4 workers").isPositive();
+    }
+
+    @Test
+    void liveLockSwitchStopsTheLosses() throws Exception {
+        SwitchableCounter counter = new SwitchableCounter(false);
+        CounterRun run = new CounterRun(new LabSettings(4, 4, Long.MAX_VALUE / 8), counter);
+        List<LabSample> samples = new CopyOnWriteArrayList<>();
+        AtomicReference<RunResult> result = new AtomicReference<>();
+        Thread coordinator = new Thread(() -> result.set(run.run(samples::add)), "test-coordinator");
+        coordinator.start();
+        awaitAttempts(samples, 2_000_000);
+
+        run.setLocked(true);
+        assertThat(counter.isLocked()).isTrue();
+        // Let every worker pass its next check and settle on the locked path.
+        long settledAt = samples.size();
+        awaitSamples(samples, settledAt + 3);
+        long lostWhenLocked = samples.get(samples.size() - 1).lostSoFar();
+        long attemptsWhenLocked = samples.get(samples.size() - 1).attempts();
+        awaitAttempts(samples, attemptsWhenLocked + 2_000_000);
+        assertThat(run.stopAndWait(5_000)).isTrue();
+        coordinator.join(5_000);
+
+        RunResult r = result.get();
+        assertThat(r.status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(r.lost()).isEqualTo(r.attempts() - r.finalValue());
+        // Samples are approximate (chunked publishing) so compare with a chunk-sized slack per task.
+        assertThat(r.lost()).isLessThanOrEqualTo(lostWhenLocked + 4L * CounterRun.PUBLISH_EVERY * 2);
+        assertThat(samples).anyMatch(LabSample::locked).anyMatch(s -> !s.locked());
+    }
+
+    @Test
+    void stopEndsEveryWorkerWithinTheContractAndLeavesNoThread() throws Exception {
+        CounterRun run = CounterRun.of(CounterKind.SYNCHRONIZED, new LabSettings(8, 64, Long.MAX_VALUE / 64));
+        List<LabSample> samples = new CopyOnWriteArrayList<>();
+        AtomicReference<RunResult> result = new AtomicReference<>();
+        Thread coordinator = new Thread(() -> result.set(run.run(samples::add)), "test-coordinator");
+        coordinator.start();
+        awaitAttempts(samples, 100_000);
+        assertThat(LabThreads.alive()).anyMatch(n -> n.startsWith(CounterRun.WORKER_THREAD_PREFIX));
+
+        long t0 = System.nanoTime();
+        boolean ended = run.stopAndWait(CounterRun.STOP_MILLIS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+        assertThat(ended).as("stopped within %d ms (took %d ms)", CounterRun.STOP_MILLIS, millis).isTrue();
+        coordinator.join(2_000);
+        assertThat(LabThreads.alive()).isEmpty();
+        RunResult r = result.get();
+        assertThat(r.status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(r.lost()).isZero();
+        assertThat(r.attempts()).isPositive().isLessThan(r.expected());
+        assertThat(r.finalValue()).isEqualTo(r.attempts());
+    }
+
+    @Test
+    void interruptingTheCoordinatorStopsTheRun() throws Exception {
+        CounterRun run = CounterRun.of(CounterKind.ATOMIC, new LabSettings(2, 4, Long.MAX_VALUE / 4));
+        List<LabSample> samples = new CopyOnWriteArrayList<>();
+        AtomicReference<RunResult> result = new AtomicReference<>();
+        Thread coordinator = new Thread(() -> result.set(run.run(samples::add)), "test-coordinator");
+        coordinator.start();
+        awaitAttempts(samples, 100_000);
+        coordinator.interrupt();
+        coordinator.join(5_000);
+        assertThat(coordinator.isAlive()).isFalse();
+        assertThat(result.get().status()).isEqualTo(RunStatus.STOPPED);
+    }
+
+    @Test
+    void aThrowingTaskIsReportedAndFailsTheRun() {
+        AtomicLong calls = new AtomicLong();
+        Counter faulty = new Counter() {
+            private final AtomicLong value = new AtomicLong();
+
+            @Override
+            public void increment() {
+                if (calls.incrementAndGet() == 50_000) {
+                    throw new IllegalStateException("boom");
+                }
+                value.incrementAndGet();
+            }
+
+            @Override
+            public long get() {
+                return value.get();
+            }
+
+            @Override
+            public CounterKind kind() {
+                return CounterKind.ATOMIC;
+            }
+        };
+        RunResult r = new CounterRun(new LabSettings(2, 4, 100_000), faulty).run(CounterRun.Listener.none());
+
+        assertThat(r.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(r.failed()).isTrue();
+        assertThat(r.failure()).hasValueSatisfying(m -> assertThat(m).contains("IllegalStateException").contains("boom"));
+        // The throwing increment was attempted but never landed: exactly one lost, not a silently short count.
+        assertThat(r.lost()).isEqualTo(1);
+        assertThat(r.attempts()).isLessThanOrEqualTo(r.expected());
+        assertThat(r.explanation(java.util.Optional.empty())).startsWith("atomic: FAILED").contains("boom");
+    }
+
+    @Test
+    void samplesArriveAtLeastTwentyTimesASecondWhileRunning() throws Exception {
+        CounterRun run = CounterRun.of(CounterKind.LOCK, new LabSettings(2, 2, Long.MAX_VALUE / 2));
+        List<LabSample> samples = new CopyOnWriteArrayList<>();
+        CountDownLatch enough = new CountDownLatch(10);
+        Thread coordinator = new Thread(() -> run.run(s -> {
+            samples.add(s);
+            enough.countDown();
+        }), "test-coordinator");
+        coordinator.start();
+        assertThat(enough.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.stopAndWait(5_000)).isTrue();
+        coordinator.join(5_000);
+        // Not a timing assertion: the sampler's period is the contract; samples carry increasing elapsed times.
+        assertThat(1000.0 / CounterRun.SAMPLE_PERIOD_MILLIS).isGreaterThanOrEqualTo(20);
+        assertThat(samples).extracting(LabSample::elapsedSeconds).isSorted();
+        assertThat(samples).allSatisfy(s -> assertThat(s.lostSoFar()).isNotNegative());
+        // Once the rate window is full (6 samples) the rate must still reflect progress, not collapse to zero.
+        assertThat(samples.subList(7, samples.size() - 1)).allSatisfy(s -> assertThat(s.incrementsPerSecond()).isPositive());
+    }
+
+    @Test
+    void settingsRejectImpossibleRuns() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LabSettings(0, 1, 1)).hasMessageContaining("workers");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LabSettings(65, 1, 1)).hasMessageContaining("64");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LabSettings(1, 0, 1)).hasMessageContaining("tasks");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LabSettings(1, 1, -5)).hasMessageContaining("increments");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LabSettings(1, 3, Long.MAX_VALUE / 2))
+                .hasMessageContaining("overflows");
+        assertThat(LabSettings.defaultWorkers(2)).isEqualTo(6);
+        assertThat(LabSettings.defaultWorkers(64)).isEqualTo(32);
+    }
+
+    @Test
+    void explanationComparesWithUnsafeOfTheSameSize() {
+        RunResult unsafe = result(CounterKind.UNSAFE, 1000, 900, 1.0);
+        RunResult sync = result(CounterKind.SYNCHRONIZED, 1000, 1000, 3.1);
+        assertThat(sync.explanation(java.util.Optional.of(unsafe))).isEqualTo("synchronized: 0 lost, 3.1× slower than unsafe");
+        assertThat(unsafe.explanation(java.util.Optional.of(unsafe))).startsWith("unsafe: 100 lost (10.0%)");
+    }
+
+    private static RunResult result(CounterKind kind, long attempts, long fin, double seconds) {
+        return new RunResult(kind, 2, 1, attempts, attempts, attempts, fin, attempts - fin, seconds,
+                RunStatus.COMPLETED, java.util.Optional.empty(), List.of(0));
+    }
+
+    private static void awaitAttempts(List<LabSample> samples, long attempts) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (samples.isEmpty() || samples.get(samples.size() - 1).attempts() < attempts) {
+            assertThat(System.nanoTime()).as("run made no progress").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitSamples(List<LabSample> samples, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (samples.size() < count) {
+            assertThat(System.nanoTime()).as("no samples").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.racelab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.racelab.lab.Counter;
+import org.racelab.lab.CounterKind;
+import org.racelab.lab.LabThreads;
+import org.racelab.lab.RunStatus;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class LabViewTest {
+
+    private LabViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new LabViewModel(FxBackground.create("racelab-lab-test"), kind -> kind == CounterKind.LOCK
+                ? new ThrowingCounter() : kind.create());
+        Scene scene = new Scene(new LabView(vm), 1280, 800);
+        Themes.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(vm::dispose).get(5, TimeUnit.SECONDS);
+        assertThat(LabThreads.awaitNone(2_000)).as("lab threads left: %s", LabThreads.alive()).isTrue();
+    }
+
+    @Test
+    void liveRunFillsTheChartFlipsTheLockAndStopsIntoATableRow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.counterProperty().set(CounterKind.SWITCHABLE);
+            vm.workersProperty().set(2);
+            vm.tasksProperty().set(2);
+        });
+        robot.clickOn("#lab-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.lostSeries().stream()
+                .anyMatch(s -> s.getData().size() >= 3));
+        LineChart<?, ?> lost = robot.lookup("#lab-lost-chart").queryAs(LineChart.class);
+        assertThat(lost.lookupAll(".chart-series-line.lab-line-unlocked")).isNotEmpty();
+        assertThat(vm.isRunning()).isTrue();
+        assertThat(robot.lookup("#lab-readout").queryAs(Label.class).getText()).contains("lost so far ≈");
+
+        robot.clickOn("#lab-lock .thumb-area");
+        assertThat(vm.lockOnProperty().get()).isTrue();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !lost.lookupAll(".chart-series-line.lab-line-locked").isEmpty());
+
+        robot.clickOn("#lab-stop");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.isRunning());
+        TableView<?> table = robot.lookup("#lab-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(1);
+        LabRow row = vm.rows().get(0);
+        assertThat(row.result().status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(row.result().lost()).isEqualTo(row.result().attempts() - row.result().finalValue());
+        assertThat(row.explanation()).startsWith("switchable: ").contains("stopped after");
+        assertThat(LabThreads.awaitNone(2_000)).isTrue();
+    }
+
+    @Test
+    void compareAllAddsARowPerKindAndLockedKindsLoseNothing(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.workersProperty().set(2);
+            vm.tasksProperty().set(2);
+            vm.incrementsProperty().set(300_000);
+        });
+        robot.clickOn("#lab-compare");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.isRunning() && vm.rows().size() == 5);
+        assertThat(vm.rows()).extracting(r -> r.result().counter())
+                .containsExactly(CounterKind.UNSAFE, CounterKind.SYNCHRONIZED, CounterKind.LOCK, CounterKind.ATOMIC,
+                        CounterKind.ADDER);
+        // The factory made LOCK a counter that throws: that run is failed and shown inline.
+        for (LabRow row : vm.rows()) {
+            if (row.result().counter() == CounterKind.LOCK) {
+                assertThat(row.result().status()).isEqualTo(RunStatus.FAILED);
+                assertThat(row.explanation()).contains("FAILED").contains("boom");
+            } else {
+                assertThat(row.result().status()).isEqualTo(RunStatus.COMPLETED);
+                assertThat(row.result().expected()).isEqualTo(600_000);
+                if (row.result().counter() != CounterKind.UNSAFE) {
+                    assertThat(row.result().lost()).isZero();
+                    assertThat(row.explanation()).contains("0 lost").contains("than unsafe");
+                }
+            }
+        }
+        Label error = robot.lookup("#lab-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).contains("lock run failed").contains("boom");
+        Node failedRow = robot.lookup(".table-row-cell:failed").query();
+        assertThat(failedRow).isNotNull();
+        assertThat(robot.lookup("#lab-frame-gaps").queryAs(Label.class).getText()).contains("p99");
+        assertThat(vm.lastRunFrameGapsProperty().get().frames()).isPositive();
+    }
+
+    @Test
+    void closingStopsARunningLab(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.counterProperty().set(CounterKind.SWITCHABLE);
+            vm.workersProperty().set(4);
+        });
+        robot.clickOn("#lab-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !LabThreads.alive().isEmpty());
+        WaitForAsyncUtils.asyncFx(vm::dispose).get(5, TimeUnit.SECONDS);
+        assertThat(LabThreads.awaitNone(1_000)).as("left: %s", LabThreads.alive()).isTrue();
+    }
+
+    /** A counter that throws part-way, to check that failures are reported rather than hidden. */
+    private static final class ThrowingCounter implements Counter {
+        private final AtomicLong value = new AtomicLong();
+
+        @Override
+        public void increment() {
+            if (value.incrementAndGet() == 100_000) {
+                throw new IllegalStateException("boom");
+            }
+        }
+
+        @Override
+        public long get() {
+            return value.get();
+        }
+
+        @Override
+        public CounterKind kind() {
+            return CounterKind.LOCK;
+        }
+    }
+}
