@@ -127,7 +127,9 @@ final class InterleavingSpace {
         int id = codeToId[code];
         if (id == NO_ID) {
             if (idCount > maxIds) {
-                throw new IllegalStateException("too many distinct thread states for " + threads + " threads");
+                throw new ExplorationTooLargeException(threads + " threads x " + config.increments()
+                        + " increments has more distinct thread states than the explorer can pack: "
+                        + "choose fewer threads or increments");
             }
             id = idCount++;
             if (id == idRemaining.length) {
