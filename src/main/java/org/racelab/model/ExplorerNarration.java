@@ -54,6 +54,10 @@ public final class ExplorerNarration {
                 odds = odds.add(o.randomSchedulerProbability());
             }
         }
+        if (odds.numerator().signum() == 0) {
+            return "No schedule loses an update, so the counter ends at " + expected
+                    + " whichever thread the scheduler picks at each step, random or not.";
+        }
         return "The share counts every schedule once; a random scheduler, picking each step among the threads "
                 + "that can run, makes some schedules likelier than others (once a thread is done or blocked the "
                 + "rest stop competing), so it loses an update in " + percent(odds) + " of runs.";

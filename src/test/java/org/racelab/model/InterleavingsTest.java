@@ -243,6 +243,8 @@ class InterleavingsTest {
         assertThat(ExplorerNarration.oddsExplanation(in)).contains("75%");
         assertThat(ExplorerNarration.headline(explore(2, 2, 0, true)))
                 .isEqualTo("Of 6 ways two threads can interleave two locked increments each, none loses an update (0%).");
+        assertThat(ExplorerNarration.oddsExplanation(explore(2, 2, 0, true))).isEqualTo("No schedule loses an "
+                + "update, so the counter ends at 4 whichever thread the scheduler picks at each step, random or not.");
         assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.ONE, BigInteger.valueOf(3))))
                 .isEqualTo("33.33%");
         assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.ONE, BigInteger.TEN.pow(9))))
