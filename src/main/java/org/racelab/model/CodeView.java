@@ -8,22 +8,29 @@ import java.util.List;
  * bytecode of {@code count += 1} and the JVM bytecode of {@code count++} on a static field.
  */
 public enum CodeView {
-    PLAIN("Plain steps"),
-    PYTHON("Python bytecode"),
-    JVM("JVM bytecode");
+    PLAIN("Plain steps", "Plain steps"),
+    PYTHON("Python bytecode", "Python"),
+    JVM("JVM bytecode", "JVM");
 
     /** One line of code; {@code op} is the micro-op it belongs to, or null for a line that is only context. */
     public record CodeLine(String text, MicroOp op, int indent) {
     }
 
     private final String title;
+    private final String shortTitle;
 
-    CodeView(String title) {
+    CodeView(String title, String shortTitle) {
         this.title = title;
+        this.shortTitle = shortTitle;
     }
 
     public String title() {
         return title;
+    }
+
+    /** A short name for a narrow chooser: "Python" stands for its bytecode there. */
+    public String shortTitle() {
+        return shortTitle;
     }
 
     @Override

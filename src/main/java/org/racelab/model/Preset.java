@@ -5,7 +5,8 @@ public enum Preset {
     SLIDE_8("Slide 8: lost update", RaceConfig.SLIDE_8, new Schedule("ABBBAA"),
             "A loads 5, B loads 5 and stores 6, then A stores its stale 6: one update is lost."),
     SLIDE_8_LOCK("Slide 8 with lock", RaceConfig.SLIDE_8.withLock(true), new Schedule("AAAAABBBBB"),
-            "A acquires the lock; B is blocked until A stores 6 and releases; then B loads 6 and stores 7."),
+            "A acquires the lock; press B now and it is refused: B is blocked until A stores 6 and releases."
+                    + " Then B loads 6 and stores 7."),
     WORST_CASE("Worst case", new RaceConfig(2, 3, 0, false), new Schedule("ABBBBBBAABAAAAAABB"),
             "Two threads × 3 increments end at 2: A's old load wipes out B's work, then B's does the same to A."),
     NO_RACE("No race", RaceConfig.SLIDE_8, new Schedule("AAABBB"),

@@ -211,6 +211,13 @@ public final class StepperView extends BorderPane {
         codeView.valueProperty().bindBidirectional(vm.codeViewProperty());
         codeView.setId("code-view");
         codeView.getStyleClass().add("code-view-box");
+        codeView.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(CodeView item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.shortTitle());
+            }
+        });
         tip(codeView, "Show the code as plain steps, Python bytecode or JVM bytecode: the same three micro-ops");
 
         HBox setup = new HBox(presets, sep(), label("Threads"), threads, label("Increments"),
@@ -373,7 +380,7 @@ public final class StepperView extends BorderPane {
                     new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(letter))));
         }
         keys.bind(group, "Play / pause", showing, vm::togglePlay, new KeyCodeCombination(KeyCode.SPACE));
-        keys.bind(group, "One random step", showing, vm::stepRandom, new KeyCodeCombination(KeyCode.RIGHT));
+        keys.bind(group, "One step: the next queued one, or a random thread", showing, vm::stepRandom, new KeyCodeCombination(KeyCode.RIGHT));
         keys.bind(group, "Undo a step", showing, vm::undo,
                 new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
         keys.bind(group, "Redo a step", showing, vm::redo,
