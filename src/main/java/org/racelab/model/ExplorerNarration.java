@@ -109,11 +109,12 @@ public final class ExplorerNarration {
         }
         // Two significant decimals below 1%, else at most two decimals.
         int scale = p.compareTo(BigDecimal.ONE) >= 0 ? 2 : Math.max(2, 1 - p.precision() + p.scale() + 1);
-        BigDecimal shown = p.setScale(Math.min(scale, 6), RoundingMode.HALF_EVEN).stripTrailingZeros();
-        if (shown.compareTo(BigDecimal.valueOf(100)) >= 0) {
-            return "> 99.99%";
+        BigDecimal shown = p.setScale(Math.min(scale, 6), RoundingMode.HALF_EVEN);
+        // Close to 100%, show as many decimals as it takes not to round up to 100 (99.9998%).
+        while (shown.compareTo(BigDecimal.valueOf(100)) >= 0 && shown.scale() < 6) {
+            shown = p.setScale(shown.scale() + 1, RoundingMode.HALF_EVEN);
         }
-        return shown.toPlainString() + "%";
+        return shown.stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String word(int n) {

@@ -251,6 +251,10 @@ class InterleavingsTest {
                 .isEqualTo("< 0.0001%");
         assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.TEN.pow(9).subtract(BigInteger.ONE),
                 BigInteger.TEN.pow(9)))).isEqualTo("> 99.9999%");
+        assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.valueOf(999_998), BigInteger.valueOf(1_000_000))))
+                .isEqualTo("99.9998%");
+        assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.valueOf(9_996), BigInteger.valueOf(10_000))))
+                .isEqualTo("99.96%");
         assertThat(ExplorerNarration.approximately(explore(4, 3, 0, false).total())).isEqualTo("2.1 × 10¹⁹");
         assertThat(ExplorerNarration.headline(explore(4, 4, 0, false))).isEqualTo("Of about 2.4 × 10²⁶ ways four "
                 + "threads can interleave four increments each, all but 63,063,000 lose an update (> 99.9999%).");
