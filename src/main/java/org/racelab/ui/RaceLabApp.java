@@ -15,6 +15,7 @@ public final class RaceLabApp extends Application {
     public static final double MIN_HEIGHT = 700;
 
     private MainView mainView;
+    private X11WindowWatch windowWatch;
 
     /** Launches the window and, once it is closed, ends the JVM even if a library left a thread behind. */
     public static void launchAndExit(String[] args) {
@@ -27,6 +28,11 @@ public final class RaceLabApp extends Application {
         show(stage);
         // Every way the window goes away (close button, Alt+F4, window manager) ends the application.
         stage.setOnHidden(e -> Platform.exit());
+        // GTK never tells JavaFX when the X window is destroyed from outside (xdotool windowclose).
+        windowWatch = X11WindowWatch.start(stage, () -> {
+            stage.hide();
+            Platform.exit();
+        }).orElse(null);
     }
 
     /** Builds the main window on the given stage and shows it; tests use this without the exit hook. */
@@ -44,6 +50,9 @@ public final class RaceLabApp extends Application {
 
     @Override
     public void stop() {
+        if (windowWatch != null) {
+            windowWatch.close();
+        }
         if (mainView != null) {
             mainView.dispose();
         }
