@@ -99,7 +99,9 @@ public final class LabCommand implements Callable<Integer> {
             try {
                 kind = CounterKind.parse(part);
             } catch (IllegalArgumentException e) {
-                throw new UserInputException(e.getMessage().replace("switchable, ", "") + " or all");
+                throw new UserInputException("unknown counter '" + part.strip() + "' (expected "
+                        + CounterKind.comparable().stream().map(CounterKind::id).collect(Collectors.joining(", "))
+                        + " or all)");
             }
             if (kind == CounterKind.SWITCHABLE) {
                 throw new UserInputException("the switchable counter needs the window's live lock switch; "

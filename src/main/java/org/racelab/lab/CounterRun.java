@@ -46,6 +46,10 @@ public final class CounterRun {
     static final boolean YIELD_BETWEEN_CHUNKS =
             Boolean.parseBoolean(System.getProperty("racelab.lab.yield", "true"));
 
+    /** Yield every this-many chunks (a power of two); {@code -Dracelab.lab.yieldChunks=N} for experiments. */
+    private static final long YIELD_MASK =
+            Long.highestOneBit(Math.max(1, Long.getLong("racelab.lab.yieldChunks", 16))) * PUBLISH_EVERY - 1;
+
     private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
     private static final AtomicInteger SAMPLER_NUMBERS = new AtomicInteger();
 
@@ -240,9 +244,9 @@ public final class CounterRun {
                     if (stopRequested || Thread.currentThread().isInterrupted()) {
                         break;
                     }
-                    if (YIELD_BETWEEN_CHUNKS) {
-                        // A hint to the OS scheduler, once per chunk (tens of microseconds of work): lets the
-                        // window's threads in promptly on a machine with fewer cores than workers.
+                    if (YIELD_BETWEEN_CHUNKS && (attempts & YIELD_MASK) == 0) {
+                        // A hint to the OS scheduler about every 64 K increments (well under a millisecond of
+                        // work): lets the window's threads in promptly when there are more workers than cores.
                         Thread.yield();
                     }
                 }
@@ -343,6 +347,9 @@ public final class CounterRun {
         return r -> {
             Thread t = new Thread(r, prefix + "-" + numbers.incrementAndGet());
             t.setDaemon(true);
+            // Below the window's threads where the OS honours Java priorities (Windows; Linux only with
+            // -XX:ThreadPriorityPolicy=1), to let the window's threads have the CPU first.
+            t.setPriority(Thread.MIN_PRIORITY);
             threads.add(t);
             return t;
         };

@@ -74,7 +74,7 @@ public record RunResult(
                     }
                 });
         if (status == RunStatus.STOPPED) {
-            line.append(String.format(Locale.ROOT, " (stopped after %,d of %,d increments)", attempts, expected));
+            line.append(String.format(Locale.ROOT, " (stopped after %,d increments)", attempts));
         }
         return line.toString();
     }

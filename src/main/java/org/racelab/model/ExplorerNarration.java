@@ -54,6 +54,10 @@ public final class ExplorerNarration {
                 odds = odds.add(o.randomSchedulerProbability());
             }
         }
+        if (odds.numerator().signum() == 0) {
+            return "No schedule loses an update, so the counter ends at " + expected
+                    + " whichever thread the scheduler picks at each step, random or not.";
+        }
         return "The share counts every schedule once; a random scheduler, picking each step among the threads "
                 + "that can run, makes some schedules likelier than others (once a thread is done or blocked the "
                 + "rest stop competing), so it loses an update in " + percent(odds) + " of runs.";
@@ -105,11 +109,12 @@ public final class ExplorerNarration {
         }
         // Two significant decimals below 1%, else at most two decimals.
         int scale = p.compareTo(BigDecimal.ONE) >= 0 ? 2 : Math.max(2, 1 - p.precision() + p.scale() + 1);
-        BigDecimal shown = p.setScale(Math.min(scale, 6), RoundingMode.HALF_EVEN).stripTrailingZeros();
-        if (shown.compareTo(BigDecimal.valueOf(100)) >= 0) {
-            return "> 99.99%";
+        BigDecimal shown = p.setScale(Math.min(scale, 6), RoundingMode.HALF_EVEN);
+        // Close to 100%, show as many decimals as it takes not to round up to 100 (99.9998%).
+        while (shown.compareTo(BigDecimal.valueOf(100)) >= 0 && shown.scale() < 6) {
+            shown = p.setScale(shown.scale() + 1, RoundingMode.HALF_EVEN);
         }
-        return shown.toPlainString() + "%";
+        return shown.stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String word(int n) {

@@ -127,7 +127,9 @@ final class InterleavingSpace {
         int id = codeToId[code];
         if (id == NO_ID) {
             if (idCount > maxIds) {
-                throw new IllegalStateException("too many distinct thread states for " + threads + " threads");
+                throw new ExplorationTooLargeException(threads + " threads x " + config.increments()
+                        + " increments has more distinct thread states than the explorer can pack: "
+                        + "choose fewer threads or increments");
             }
             id = idCount++;
             if (id == idRemaining.length) {
@@ -360,12 +362,13 @@ final class InterleavingSpace {
         int maxWidth = 1;
         long orOfSingleLimbs;
 
-        Layer(int states, int expectedLongs) {
+        /** A layer that writes its entries into {@code buffer} (grown when full), reusing a spare array. */
+        Layer(int states, long[] buffer) {
             lo = new byte[states];
             len = new byte[states];
             width = new byte[states];
             at = new int[states];
-            pool = new long[Math.max(16, expectedLongs)];
+            pool = buffer;
         }
 
         /**
@@ -459,8 +462,11 @@ final class InterleavingSpace {
             Arrays.fill(acc, minD * accWidth, (maxD + 1) * accWidth, 0L);
         }
 
-        void trim() {
-            pool = Arrays.copyOf(pool, size);
+        /** Keeps an exact-size copy of the entries and hands back the working buffer for the next layer. */
+        long[] keepExact() {
+            long[] working = pool;
+            pool = Arrays.copyOf(working, size);
+            return working;
         }
 
         /**
@@ -574,9 +580,13 @@ final class InterleavingSpace {
         long[] raw = new long[offsetWidth];
         // A state sums at most `threads` successors, each times at most threads * perStep.
         int weightBits = 2 * (64 - Long.numberOfLeadingZeros(threads)) + (odds ? 64 - Long.numberOfLeadingZeros(lcm) : 0);
-        Layer below = new Layer(1, 1);
+        Layer below = new Layer(1, new long[16]);
         acc[span * width] = 1;
         below.put(0, acc, width, span, span);
+        if (!odds) {
+            below.keepExact();
+        }
+        long[] spare = new long[Math.max(16, maxLayerSize() * 12)];
         if (!odds) {
             counts[length] = below;
         }
@@ -585,7 +595,9 @@ final class InterleavingSpace {
             long[] layer = keys[t];
             int n = layer.length;
             int[] kids = children[t];
-            Layer out = new Layer(n, n * 12 * (odds ? width : 1));
+            // Counts keep an exact copy per layer; odds need only the layer below, so two buffers alternate.
+            // Either way no layer-sized array is thrown away per layer.
+            Layer out = new Layer(n, spare);
             boolean plain = below.singleLimbBits() + weightBits <= 62;
             for (int s = 0; s < n; s++) {
                 if ((s & 0xFFF) == 0 && Thread.interrupted()) {
@@ -630,7 +642,11 @@ final class InterleavingSpace {
                     out.put(s, acc, width, minD, maxD);
                 }
             }
-            out.trim();
+            if (odds) {
+                spare = below.pool;
+            } else {
+                spare = out.keepExact();
+            }
             if (!odds) {
                 counts[t] = out;
                 progress.progress(0.3 + 0.7 * (length - t) / length);
@@ -640,6 +656,14 @@ final class InterleavingSpace {
             below = out;
         }
         return below;
+    }
+
+    private int maxLayerSize() {
+        int max = 0;
+        for (long[] k : keys) {
+            max = Math.max(max, k.length);
+        }
+        return max;
     }
 
     // ---- queries ------------------------------------------------------------------------------------------

@@ -79,8 +79,6 @@ public final class ExplorerView extends BorderPane {
         chart = new BarChart<>(x, y);
         chart.getStyleClass().add("outcome-chart");
         chart.setAnimated(false);
-        chart.setCategoryGap(18);
-        chart.setBarGap(2);
 
         setTop(new VBox(settings(), headline()));
         VBox chartBox = new VBox(chart, outcomeRow());

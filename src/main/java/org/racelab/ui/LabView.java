@@ -95,14 +95,14 @@ public final class LabView extends BorderPane {
                 () -> viewModel.counterProperty().get() == null ? "" : viewModel.counterProperty().get().description(),
                 viewModel.counterProperty()));
 
-        Spinner<Integer> workers = spinner("lab-workers", LabSettings.MIN_WORKERS, LabSettings.MAX_WORKERS, 1,
+        Spinner<Integer> workers = spinner("lab-workers", "Workers", LabSettings.MIN_WORKERS, LabSettings.MAX_WORKERS, 1,
                 workersValue);
         int cpus = Runtime.getRuntime().availableProcessors();
         Label workersHelp = hint(String.format(Locale.ROOT,
                 "Default %d = min(32, CPUs + 4) with %d CPUs: Python's ThreadPoolExecutor rule.",
                 LabSettings.defaultWorkers(), cpus));
-        Spinner<Integer> tasks = spinner("lab-tasks", 1, 10_000, 1, tasksValue);
-        Spinner<Integer> increments = spinner("lab-increments", 1, 1_000_000_000, 1_000_000, incrementsValue);
+        Spinner<Integer> tasks = spinner("lab-tasks", "Tasks", 1, 10_000, 1, tasksValue);
+        Spinner<Integer> increments = spinner("lab-increments", "Increments per task", 1, 1_000_000_000, 1_000_000, incrementsValue);
         Label expected = hint("");
         expected.setId("lab-expected");
         expected.textProperty().bind(Bindings.createStringBinding(() ->
@@ -121,7 +121,7 @@ public final class LabView extends BorderPane {
 
         Button start = new Button("Start");
         start.setId("lab-start");
-        start.setDefaultButton(true);
+        // Not a default button: Enter in a number field must commit the number, not start a run.
         start.setOnAction(e -> viewModel.start());
         start.disableProperty().bind(viewModel.runningProperty());
         Button compare = new Button("Compare all");
@@ -262,6 +262,18 @@ public final class LabView extends BorderPane {
         x.setAnimated(false);
         x.lowerBoundProperty().bind(viewModel.chartLowerProperty());
         x.upperBoundProperty().bind(viewModel.chartUpperProperty());
+        // The window scrolls continuously, so bounds are fractional: label whole seconds only.
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return String.format(Locale.ROOT, "%.0f", seconds.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
         y.setForceZeroInRange(true);
@@ -358,7 +370,13 @@ public final class LabView extends BorderPane {
         if (number) {
             column.getStyleClass().add("number");
         }
-        column.setMinWidth(Math.max(60, title.length() * 9 + 24));
+        // Numbers must never be cut off: minimum widths fit 400,000,000-sized values at the table's font.
+        column.setMinWidth(switch (title) {
+            case "Expected", "Increments/s" -> 110;
+            case "Final", "Lost" -> 105;
+            case "Counter" -> 112;
+            default -> Math.max(60, title.length() * 9 + 24);
+        });
         column.setPrefWidth(switch (title) {
             case "Expected" -> 150;
             case "Final", "Lost", "Increments/s" -> 120;
@@ -393,13 +411,14 @@ public final class LabView extends BorderPane {
         return label;
     }
 
-    private Spinner<Integer> spinner(String id, int min, int max, int step, ObjectProperty<Integer> value) {
+    private Spinner<Integer> spinner(String id, String name, int min, int max, int step,
+            ObjectProperty<Integer> value) {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get(), step);
         Spinner<Integer> spinner = new Spinner<>(factory);
         spinner.setId(id);
         spinner.setEditable(true);
-        factory.setConverter(new GroupedIntegers(factory));
+        factory.setConverter(new GroupedIntegers(factory, name, viewModel));
         factory.valueProperty().bindBidirectional(value);
         spinner.disableProperty().bind(viewModel.runningProperty());
         spinner.setMaxWidth(Double.MAX_VALUE);
@@ -409,28 +428,30 @@ public final class LabView extends BorderPane {
                 commit(spinner, factory);
             }
         });
-        spinner.getEditor().setOnAction(e -> commit(spinner, factory));
+        // Enter commits the number only; it must not fall through to the default button and start a run.
+        spinner.getEditor().setOnAction(e -> {
+            commit(spinner, factory);
+            e.consume();
+        });
         return spinner;
     }
 
     private void commit(Spinner<Integer> spinner, SpinnerValueFactory.IntegerSpinnerValueFactory factory) {
-        String text = spinner.getEditor().getText();
-        Integer parsed = GroupedIntegers.parse(text);
-        if (parsed == null) {
-            spinner.getEditor().setText(factory.getConverter().toString(factory.getValue()));
-            return;
-        }
-        int clamped = Math.max(factory.getMin(), Math.min(factory.getMax(), parsed));
-        factory.setValue(clamped);
-        spinner.getEditor().setText(factory.getConverter().toString(clamped));
+        // The converter reports bad text inline; here the editor only shows the value actually in force.
+        factory.setValue(factory.getConverter().fromString(spinner.getEditor().getText()));
+        spinner.getEditor().setText(factory.getConverter().toString(factory.getValue()));
     }
 
     /** Shows numbers with thousands separators and accepts them back with or without. */
     private static final class GroupedIntegers extends StringConverter<Integer> {
-        private final SpinnerValueFactory<Integer> factory;
+        private final SpinnerValueFactory.IntegerSpinnerValueFactory factory;
+        private final String name;
+        private final LabViewModel viewModel;
 
-        GroupedIntegers(SpinnerValueFactory<Integer> factory) {
+        GroupedIntegers(SpinnerValueFactory.IntegerSpinnerValueFactory factory, String name, LabViewModel viewModel) {
             this.factory = factory;
+            this.name = name;
+            this.viewModel = viewModel;
         }
 
         @Override
@@ -441,7 +462,22 @@ public final class LabView extends BorderPane {
         @Override
         public Integer fromString(String text) {
             Integer parsed = parse(text);
-            return parsed == null ? factory.getValue() : parsed;
+            if (parsed == null) {
+                viewModel.rejectInput(String.format(Locale.ROOT, "%s: '%s' is not a whole number; kept %,d.",
+                        name, text == null ? "" : text.strip(), factory.getValue()));
+                return factory.getValue();
+            }
+            if (parsed < factory.getMin() || parsed > factory.getMax()) {
+                int clamped = Math.max(factory.getMin(), Math.min(factory.getMax(), parsed));
+                viewModel.rejectInput(String.format(Locale.ROOT, "%s must be between %,d and %,d; set to %,d.",
+                        name, factory.getMin(), factory.getMax(), clamped));
+                return clamped;
+            }
+            if (!parsed.equals(factory.getValue())) {
+                // Only a new, valid value clears the message: re-reading the value already in force must not.
+                viewModel.acceptInput();
+            }
+            return parsed;
         }
 
         static Integer parse(String text) {

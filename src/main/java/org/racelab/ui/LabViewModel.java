@@ -83,6 +83,12 @@ public final class LabViewModel {
     private final ObservableList<XYChart.Series<Number, Number>> lostSeries = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> rateSeries = FXCollections.observableArrayList();
     private final Map<XYChart.Series<Number, Number>, String> seriesStyle = new IdentityHashMap<>();
+    // One read-only view each, held here: such views forward changes only while something keeps them alive.
+    private final ObservableList<LabRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<XYChart.Series<Number, Number>> lostView =
+            FXCollections.unmodifiableObservableList(lostSeries);
+    private final ObservableList<XYChart.Series<Number, Number>> rateView =
+            FXCollections.unmodifiableObservableList(rateSeries);
 
     private final FrameGapMeter meter = new FrameGapMeter(this::frameGapsMeasured);
 
@@ -102,6 +108,9 @@ public final class LabViewModel {
     private double lastPointSeconds = Double.NEGATIVE_INFINITY;
     private int runNumber;
     private boolean live;
+    private boolean inputErrorShown;
+    /** Where chart time comes from; tests replace it to simulate a long lecture. */
+    java.util.function.LongSupplier clock = System::nanoTime;
     private long lastApplyNanos;
     private final List<LabSample> pendingSamples = new ArrayList<>();
     private static final long APPLY_EVERY_NANOS = 100_000_000L;
@@ -197,17 +206,17 @@ public final class LabViewModel {
     }
 
     public ObservableList<LabRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Lost updates over time, one line per run (a switchable run gets a line per locked/unlocked stretch). */
     public ObservableList<XYChart.Series<Number, Number>> lostSeries() {
-        return lostSeries;
+        return lostView;
     }
 
     /** Throughput in millions of increments per second over time, lines as for {@link #lostSeries()}. */
     public ObservableList<XYChart.Series<Number, Number>> rateSeries() {
-        return rateSeries;
+        return rateView;
     }
 
     /** The CSS style class a chart line should carry, e.g. {@code lab-line-unsafe} or {@code lab-line-locked}. */
@@ -239,6 +248,20 @@ public final class LabViewModel {
         }
     }
 
+    /** Shows an inline message about a value the user typed that could not be used as it was. */
+    public void rejectInput(String message) {
+        error.set(message);
+        inputErrorShown = true;
+    }
+
+    /** Clears an input message once the user typed something valid. */
+    public void acceptInput() {
+        if (inputErrorShown) {
+            error.set("");
+            inputErrorShown = false;
+        }
+    }
+
     /** Empties the charts and the table. */
     public void clear() {
         rows.clear();
@@ -260,6 +283,10 @@ public final class LabViewModel {
     /** Stops every worker and the coordinating thread; called when the window closes. */
     public void dispose() {
         stop();
+        if (job != null) {
+            // Interrupts the coordinating thread too; its callbacks will not run after the window is gone.
+            job.cancel();
+        }
         meter.stop();
         background.close();
     }
@@ -279,6 +306,7 @@ public final class LabViewModel {
             settings = new LabSettings(workers.get(), tasks.get(), live ? UNTIL_STOPPED : increments.get());
         } catch (IllegalArgumentException e) {
             error.set("Cannot start: " + e.getMessage() + ".");
+            inputErrorShown = false;
             return;
         }
         error.set("");
@@ -309,8 +337,8 @@ public final class LabViewModel {
         }, done -> batchEnded(null), failure -> batchEnded(failure));
     }
 
-    private void runStarted(CounterKind kind, boolean comparing) {
-        long now = System.nanoTime();
+    void runStarted(CounterKind kind, boolean comparing) {
+        long now = clock.getAsLong();
         if (chartOrigin < 0) {
             chartOrigin = now;
         }
@@ -322,7 +350,7 @@ public final class LabViewModel {
         status.set("Running " + kind.id() + (comparing ? " (compare all)" : "") + ": " + kind.description() + ".");
     }
 
-    private void samplesArrived(List<LabSample> batch) {
+    void samplesArrived(List<LabSample> batch) {
         if (runKind == null) {
             return;
         }
@@ -445,6 +473,7 @@ public final class LabViewModel {
             rows.remove(0, rows.size() - MAX_ROWS);
         }
         if (result.failed()) {
+            inputErrorShown = false;
             error.set("The " + result.counter().id() + " run failed: " + result.failure().orElse("a task failed")
                     + ". Its row shows the increments actually attempted.");
         }
@@ -463,6 +492,7 @@ public final class LabViewModel {
         running.set(false);
         if (failure != null) {
             error.set("The lab run could not finish: " + failure.getMessage());
+            inputErrorShown = false;
         }
         if (stopRequested) {
             status.set("Stopped. " + status.get());

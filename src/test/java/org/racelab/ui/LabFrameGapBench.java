@@ -18,11 +18,37 @@ import org.racelab.lab.LabSettings;
 /**
  * Benchmark, not a test: opens the real window on a real display (run it under Xvfb), starts a full lab run and
  * prints the JavaFX frame-gap percentiles measured by the view's own meter. Run with {@code -Pbench}, see
- * docs/benchmarks.md. Arguments: {@code compare|live workers tasks increments [seconds]}.
+ * docs/benchmarks.md. Arguments: {@code compare|live|idle workers tasks increments [seconds]}.
  */
 public final class LabFrameGapBench {
 
+    private static long[] cpuAtStart = new long[2];
+    private static long wallAtStart;
+    private static volatile long stopRequestedAt;
+
     private LabFrameGapBench() {
+    }
+
+    /** CPU time so far of the JavaFX application thread and the render thread, in nanoseconds. */
+    private static long[] fxCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] cpu = new long[2];
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            int slot = t.getName().equals("JavaFX Application Thread") ? 0
+                    : t.getName().startsWith("QuantumRenderer") ? 1 : -1;
+            if (slot >= 0) {
+                cpu[slot] += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+        }
+        return cpu;
+    }
+
+    /** How much of one core the UI itself used during the measurement: small means gaps come from the scheduler. */
+    private static String fxCpuLine() {
+        long[] now = fxCpuNanos();
+        double wall = System.nanoTime() - wallAtStart;
+        return String.format(Locale.ROOT, "UI CPU during the measurement: FX thread %.1f%%, renderer %.1f%% of one core",
+                100 * (now[0] - cpuAtStart[0]) / wall, 100 * (now[1] - cpuAtStart[1]) / wall);
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,19 +93,40 @@ public final class LabFrameGapBench {
                             "frame gaps (%s, workers=%d, tasks=%d, increments=%d, cpus=%d): %s; targets met: %s",
                             mode, workers, tasks, increments, Runtime.getRuntime().availableProcessors(), s,
                             s.meetsTargets()));
+                    report.add(fxCpuLine());
+                    if (stopRequestedAt != 0) {
+                        report.add(String.format(Locale.ROOT,
+                                "stop: Stop pressed -> run ended and its row shown after %.0f ms; lab threads alive: %s",
+                                (System.nanoTime() - stopRequestedAt) / 1e6, org.racelab.lab.LabThreads.alive()));
+                    }
                     done.countDown();
                 }
             });
             // Let the window settle before the run starts, as a teacher would.
             Timeline begin = new Timeline(new KeyFrame(Duration.seconds(2), e -> {
-                if (mode.equals("live")) {
+                cpuAtStart = fxCpuNanos();
+                wallAtStart = System.nanoTime();
+                if (mode.equals("idle")) {
+                    // Baseline: the same meter with no run at all, to separate machine load from the lab's workers.
+                    vm.meter().start();
+                    new Timeline(new KeyFrame(Duration.seconds(seconds), f -> {
+                        vm.meter().stop();
+                        report.add(String.format(Locale.ROOT, "frame gaps (idle, %.0f s, cpus=%d): %s; targets met: %s",
+                                seconds, Runtime.getRuntime().availableProcessors(), vm.meter().stats(),
+                                vm.meter().stats().meetsTargets()));
+                        report.add(fxCpuLine());
+                        done.countDown();
+                    })).play();
+                } else if (mode.equals("live")) {
                     vm.counterProperty().set(CounterKind.SWITCHABLE);
                     vm.start();
                     Timeline flips = new Timeline(new KeyFrame(Duration.seconds(seconds / 4),
                             f -> vm.lockOnProperty().set(!vm.lockOnProperty().get())));
                     flips.setCycleCount(3);
-                    flips.setOnFinished(f -> new Timeline(new KeyFrame(Duration.seconds(seconds / 4),
-                            g -> vm.stop())).play());
+                    flips.setOnFinished(f -> new Timeline(new KeyFrame(Duration.seconds(seconds / 4), g -> {
+                        stopRequestedAt = System.nanoTime();
+                        vm.stop();
+                    })).play());
                     flips.play();
                 } else {
                     vm.compareAll();

@@ -121,6 +121,40 @@ class LabViewTest {
         assertThat(LabThreads.awaitNone(1_000)).as("left: %s", LabThreads.alive()).isTrue();
     }
 
+    @Test
+    void typedNonsenseIsReportedInlineAndTheLastGoodValueKept(FxRobot robot) {
+        javafx.scene.control.TextField editor = robot.lookup("#lab-workers .text-field")
+                .queryAs(javafx.scene.control.TextField.class);
+        Label error = robot.lookup("#lab-error").queryAs(Label.class);
+
+        type(robot, editor, "lots");
+        assertThat(error.getText()).contains("Workers: 'lots' is not a whole number");
+        assertThat(error.isVisible()).isTrue();
+        assertThat(vm.workersProperty().get()).isEqualTo(org.racelab.lab.LabSettings.defaultWorkers());
+        assertThat(editor.getText()).isEqualTo(String.valueOf(org.racelab.lab.LabSettings.defaultWorkers()));
+
+        type(robot, editor, "99");
+        assertThat(error.getText()).contains("Workers must be between 1 and 64; set to 64");
+        assertThat(vm.workersProperty().get()).isEqualTo(64);
+
+        type(robot, editor, "3");
+        assertThat(vm.workersProperty().get()).isEqualTo(3);
+        assertThat(error.isVisible()).isFalse();
+
+        // With real keys: Enter in the field commits the number and does not start a run.
+        robot.doubleClickOn(editor).write("x").type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(vm.isRunning()).isFalse();
+        assertThat(error.getText()).contains("Workers: 'x' is not a whole number; kept 3");
+    }
+
+    /** Types into a spinner's editor and presses Enter, the way a user commits a value. */
+    private static void type(FxRobot robot, javafx.scene.control.TextField editor, String text) {
+        robot.interact(() -> {
+            editor.setText(text);
+            editor.fireEvent(new javafx.event.ActionEvent());
+        });
+    }
+
     /** A counter that throws part-way, to check that failures are reported rather than hidden. */
     private static final class ThrowingCounter implements Counter {
         private final AtomicLong value = new AtomicLong();
