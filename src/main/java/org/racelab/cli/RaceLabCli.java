@@ -12,6 +12,14 @@ public final class RaceLabCli {
     private RaceLabCli() {
     }
 
+    /** Says on stderr why the window cannot open and how to use the command line instead; returns the exit code. */
+    public static int cannotOpenWindow(String reason) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        err.println("racelab: cannot open the window: " + reason);
+        err.println("The command line needs no display: java -jar racelab.jar --help");
+        return 1;
+    }
+
     /** Runs the command line on the process's standard streams. */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

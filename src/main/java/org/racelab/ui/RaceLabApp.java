@@ -24,6 +24,9 @@ public final class RaceLabApp extends Application {
     /** Preferences are read while the JavaFX toolkit starts, not after it: off the startup path. */
     private static CompletableFuture<SettingsStore.Loaded> preloaded;
 
+    /** Held strongly: java.util.logging keeps loggers weakly and would forget the level. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private MainView mainView;
     private Stage stage;
     private SettingsStore store;
@@ -33,6 +36,8 @@ public final class RaceLabApp extends Application {
 
     /** Launches the window and, once it is closed, ends the JVM even if a library left a thread behind. */
     public static void launchAndExit(String[] args) {
+        // JavaFX warns on every start that it was loaded from the class path, which is how a shaded jar works.
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         SettingsStore store = SettingsStore.forUser();
         preloaded = CompletableFuture.supplyAsync(store::load);
         Application.launch(RaceLabApp.class, args);
