@@ -130,9 +130,9 @@ public final class CounterRun {
         long endNanos = startNanos;
         try {
             pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
-                    new LinkedBlockingQueue<>(), tracked(WORKER_THREAD_PREFIX, WORKER_NUMBERS));
+                    new LinkedBlockingQueue<>(), tracked(WORKER_THREAD_PREFIX, WORKER_NUMBERS, true));
             pool.prestartAllCoreThreads();
-            sampler = new ScheduledThreadPoolExecutor(1, tracked(SAMPLER_THREAD_PREFIX, SAMPLER_NUMBERS));
+            sampler = new ScheduledThreadPoolExecutor(1, tracked(SAMPLER_THREAD_PREFIX, SAMPLER_NUMBERS, false));
             ExecutorCompletionService<TaskOutcome> completion = new ExecutorCompletionService<>(pool);
             startNanos = System.nanoTime();
             final long t0 = startNanos;
@@ -343,13 +343,19 @@ public final class CounterRun {
         }
     }
 
-    private ThreadFactory tracked(String prefix, AtomicInteger numbers) {
+    private ThreadFactory tracked(String prefix, AtomicInteger numbers, boolean background) {
         return r -> {
-            Thread t = new Thread(r, prefix + "-" + numbers.incrementAndGet());
+            Runnable body = background ? () -> {
+                BackgroundPriority.lowerCurrentThread();
+                r.run();
+            } : r;
+            Thread t = new Thread(body, prefix + "-" + numbers.incrementAndGet());
             t.setDaemon(true);
-            // Below the window's threads where the OS honours Java priorities (Windows; Linux only with
-            // -XX:ThreadPriorityPolicy=1), to let the window's threads have the CPU first.
-            t.setPriority(Thread.MIN_PRIORITY);
+            if (background) {
+                // Below the window's threads: Java priorities count on Windows and macOS, and on Linux
+                // BackgroundPriority lowers the OS thread itself (Java priorities need JVM flags there).
+                t.setPriority(Thread.MIN_PRIORITY);
+            }
             threads.add(t);
             return t;
         };
