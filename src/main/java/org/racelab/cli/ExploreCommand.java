@@ -132,12 +132,7 @@ public final class ExploreCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(Interleavings result, List<ExploredSchedule> schedules) {
-        RaceConfig c = result.config();
-        ObjectNode root = FormatOption.object();
-        root.put("threads", c.threads());
-        root.put("increments", c.increments());
-        root.put("start", c.start());
-        root.put("lock", c.lock());
+        ObjectNode root = FormatOption.object(result.config());
         root.put("total", result.total());
         ArrayNode outcomes = root.putArray("outcomes");
         for (InterleavingOutcome o : result.outcomes()) {

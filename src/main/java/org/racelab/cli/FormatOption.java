@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
+import org.racelab.model.RaceConfig;
 import picocli.CommandLine.Option;
 
 /** The shared {@code --format table|json} option, and the one place where results are written as JSON. */
@@ -30,6 +31,16 @@ public final class FormatOption {
     /** A fresh JSON object whose keys keep their insertion order. */
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /** A fresh JSON object that starts with a race's settings: threads, increments, start, lock. */
+    public static ObjectNode object(RaceConfig config) {
+        ObjectNode o = object();
+        o.put("threads", config.threads());
+        o.put("increments", config.increments());
+        o.put("start", config.start());
+        o.put("lock", config.lock());
+        return o;
     }
 
     /** Writes a JSON value as one line. */

@@ -90,11 +90,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The JSON the issue specifies, keys in this order. */
     static ObjectNode json(RunResult r) {
-        ObjectNode o = FormatOption.object();
-        o.put("threads", r.config().threads());
-        o.put("increments", r.config().increments());
-        o.put("start", r.config().start());
-        o.put("lock", r.config().lock());
+        ObjectNode o = FormatOption.object(r.config());
         o.put("schedule", r.schedule().letters());
         o.put("complete", r.complete());
         o.put("final", r.finalValue());
