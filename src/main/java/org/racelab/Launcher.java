@@ -23,6 +23,11 @@ public final class Launcher {
         if (missing != null) {
             System.exit(RaceLabCli.cannotOpenWindow(missing));
         }
+        // A second JVM with the app's classes pre-parsed starts faster; if it cannot be used, this JVM opens it.
+        java.util.OptionalInt relaunched = SharedArchiveLaunch.run();
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
         try {
             RaceLabApp.launchAndExit(args);
         } catch (RuntimeException e) {

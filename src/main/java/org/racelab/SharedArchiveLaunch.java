@@ -1,0 +1,228 @@
+package org.racelab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.racelab.ui.StartupReport;
+
+/**
+ * Starts the window in a second JVM that maps a class-data-sharing archive of the app's own classes, so that
+ * {@code java -jar racelab.jar} reaches its first frame about half a second sooner than loading and verifying
+ * the same ~4,000 JavaFX and RaceLab classes from the jar again.
+ *
+ * <p>A jar's manifest cannot pass {@code -XX:SharedArchiveFile}, hence the relaunch: the first start writes the
+ * archive when its window closes ({@code -XX:ArchiveClassesAtExit}), every later start of the same jar on the
+ * same JDK maps it. The archive lives in the user's cache directory under a name derived from the JDK and the
+ * jar's path, size and time, so a rebuilt jar or another JDK simply writes a new one. Whenever anything is
+ * unusual (no jar, a debugger or agent, a user's own sharing options, an unwritable cache, a non-HotSpot VM) the
+ * window opens in this JVM as before; {@code -Dracelab.cds=false} asks for that explicitly.
+ */
+final class SharedArchiveLaunch {
+
+    /** {@code -Dracelab.cds=false} turns the relaunch off. */
+    static final String ENABLED = "racelab.cds";
+    /** Set on the second JVM: this JVM's process id, so the startup report can time the user's whole command. */
+    static final String LAUNCH_PID = StartupReport.LAUNCH_PID;
+    /** Set on the second JVM: {@code map} or {@code write}, what it does with the archive. */
+    static final String MODE = StartupReport.ARCHIVE_MODE;
+
+    private static final String PREFIX = "racelab-";
+    private static final String SUFFIX = ".jsa";
+    private static final String PENDING = ".part-";
+    private static final List<String> FOREIGN_OPTIONS = List.of("-agentlib", "-agentpath", "-javaagent", "-Xdebug",
+            "-Xrunjdwp", "-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit", "-XX:SharedClassListFile",
+            "-XX:DumpLoadedClassList", "-D" + LAUNCH_PID);
+
+    /** What the first JVM knows about itself; {@link #current()} reads it, tests make their own. */
+    record Context(Optional<String> javaCommand, Optional<List<String>> arguments, String classPath, String vmName,
+                   String vmVersion, String javaHome, Optional<String> enabled, Optional<Path> cacheDir,
+                   long pid) {
+
+        static Context current() {
+            ProcessHandle.Info info = ProcessHandle.current().info();
+            return new Context(info.command(), info.arguments().map(List::of),
+                    System.getProperty("java.class.path", ""), System.getProperty("java.vm.name", ""),
+                    System.getProperty("java.vm.version", ""), System.getProperty("java.home", ""),
+                    Optional.ofNullable(System.getProperty(ENABLED)), cacheDirectory(),
+                    ProcessHandle.current().pid());
+        }
+    }
+
+    /** The second JVM's command line and what to do with the archive afterwards. */
+    record Plan(List<String> command, Path archive, Optional<Path> pending) {
+    }
+
+    private SharedArchiveLaunch() {
+    }
+
+    /**
+     * Opens the window in a second JVM if that can be done safely here and returns its exit code; empty means
+     * the caller opens the window itself.
+     */
+    static OptionalInt run() {
+        Optional<Plan> plan = plan(Context.current());
+        if (plan.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Process child;
+        try {
+            child = new ProcessBuilder(plan.get().command()).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        // Ctrl+C or a kill of this JVM must not leave the window behind.
+        Thread stopChild = new Thread(child::destroy, "racelab-stop-window");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int code;
+        while (true) {
+            try {
+                code = child.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                // Only the window's end ends this JVM; nothing here interrupts it on purpose.
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook runs and finds the child gone.
+        }
+        finish(plan.get(), code);
+        return OptionalInt.of(code);
+    }
+
+    /** The second JVM's command, or empty when the window should open in this JVM. */
+    static Optional<Plan> plan(Context c) {
+        if (c.enabled().map(v -> v.equalsIgnoreCase("false")).orElse(false)) {
+            return Optional.empty();
+        }
+        if (c.javaCommand().isEmpty() || c.arguments().isEmpty() || c.cacheDir().isEmpty()) {
+            return Optional.empty();
+        }
+        String vm = c.vmName();
+        if (!(vm.contains("HotSpot") || vm.contains("OpenJDK"))) {
+            return Optional.empty();
+        }
+        List<String> args = c.arguments().get();
+        if (args.stream().anyMatch(a -> FOREIGN_OPTIONS.stream().anyMatch(a::startsWith))) {
+            return Optional.empty();
+        }
+        Optional<Path> jar = singleJar(c.classPath());
+        if (jar.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = c.cacheDir().get();
+        Path archive;
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                return Optional.empty();
+            }
+            archive = dir.resolve(PREFIX + key(c, jar.get()) + SUFFIX);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(c.javaCommand().get());
+        Optional<Path> pending;
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-D" + MODE + "=map");
+            pending = Optional.empty();
+        } else {
+            pending = Optional.of(dir.resolve(archive.getFileName() + PENDING + c.pid()));
+            command.add("-XX:ArchiveClassesAtExit=" + pending.get());
+            command.add("-D" + MODE + "=write");
+        }
+        // An archive the JVM cannot use (other JDK build, moved jar) is silently skipped, never a warning on screen.
+        command.add("-Xshare:auto");
+        command.add("-Xlog:cds=off");
+        command.add("-Xlog:cds+dynamic=off");
+        command.add("-D" + LAUNCH_PID + "=" + c.pid());
+        // The user's own options come last, so they win over ours.
+        command.addAll(args);
+        return Optional.of(new Plan(List.copyOf(command), archive, pending));
+    }
+
+    /** After the window closed: keep a freshly written archive (replacing older ones), or drop a broken one. */
+    static void finish(Plan plan, int exitCode) {
+        if (plan.pending().isEmpty()) {
+            return;
+        }
+        Path pending = plan.pending().get();
+        try {
+            if (exitCode == 0 && Files.isRegularFile(pending) && Files.size(pending) > 0) {
+                Files.move(pending, plan.archive(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                removeOthers(plan.archive());
+            } else {
+                Files.deleteIfExists(pending);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A cache that cannot be tidied only means the next start writes the archive again.
+        }
+    }
+
+    /** Archives of older jars or JDKs, and parts left by a start that was killed while writing. */
+    private static void removeOthers(Path keep) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(keep.getParent(), PREFIX + "*")) {
+            for (Path f : files) {
+                if (!f.equals(keep)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /** The jar this JVM runs from, if the class path is exactly one jar file (CDS cannot archive directories). */
+    static Optional<Path> singleJar(String classPath) {
+        if (classPath.isBlank() || classPath.contains(java.io.File.pathSeparator)
+                || !classPath.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(classPath);
+        return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    /** Names the archive after everything the JVM checks before mapping it. */
+    static String key(Context c, Path jar) throws IOException {
+        Path real = jar.toRealPath();
+        String identity = String.join("\n", c.javaHome(), c.vmVersion(), real.toString(),
+                String.valueOf(Files.size(real)), String.valueOf(Files.getLastModifiedTime(real).toMillis()));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The platform's per-user cache directory for RaceLab, if one can be named. */
+    static Optional<Path> cacheDirectory() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        String local = System.getenv("LOCALAPPDATA");
+        if (os.contains("win") && local != null && !local.isBlank()) {
+            return Optional.of(Path.of(local, "RaceLab", "cache"));
+        }
+        if (os.contains("mac") && home != null) {
+            return Optional.of(Path.of(home, "Library", "Caches", "RaceLab"));
+        }
+        if (xdg != null && !xdg.isBlank()) {
+            return Optional.of(Path.of(xdg, "racelab"));
+        }
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home, ".cache", "racelab"));
+    }
+}
