@@ -77,6 +77,9 @@ public final class CounterRun {
     private volatile boolean started;
     private volatile ThreadPoolExecutor pool;
     private volatile ScheduledThreadPoolExecutor sampler;
+    private final java.util.Queue<String> workerThreadIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile CountDownLatch workersReady = new CountDownLatch(0);
+    private final CountDownLatch workersLowered = new CountDownLatch(1);
 
     public CounterRun(LabSettings settings, Counter counter) {
         this.settings = Objects.requireNonNull(settings);
@@ -128,10 +131,12 @@ public final class CounterRun {
         long attempts = 0;
         long startNanos = System.nanoTime();
         long endNanos = startNanos;
+        workersReady = new CountDownLatch(settings.workers());
         try {
             pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
                     new LinkedBlockingQueue<>(), tracked(WORKER_THREAD_PREFIX, WORKER_NUMBERS, true));
             pool.prestartAllCoreThreads();
+            lowerWorkersBeforeTheyCount();
             sampler = new ScheduledThreadPoolExecutor(1, tracked(SAMPLER_THREAD_PREFIX, SAMPLER_NUMBERS, false));
             ExecutorCompletionService<TaskOutcome> completion = new ExecutorCompletionService<>(pool);
             startNanos = System.nanoTime();
@@ -139,11 +144,16 @@ public final class CounterRun {
             RateWindow window = new RateWindow(t0);
             sampler.scheduleAtFixedRate(() -> listener.onSample(sample(t0, window)),
                     SAMPLE_PERIOD_MILLIS, SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-            for (int t = 0; t < tasks; t++) {
-                completion.submit(task(t, increments));
+            int submitted = 0;
+            try {
+                for (; submitted < tasks && !stopRequested; submitted++) {
+                    completion.submit(task(submitted, increments));
+                }
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Stop was pressed while the pool was still being set up.
             }
             int done = 0;
-            while (done < tasks) {
+            while (done < submitted) {
                 Future<TaskOutcome> f = completion.poll(SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
                 if (f == null) {
                     if (stopRequested) {
@@ -343,10 +353,45 @@ public final class CounterRun {
         }
     }
 
+    /**
+     * Holds the freshly started workers until all of them are at background priority, lowered with one
+     * {@code renice}: a worker that spun at normal priority for the few milliseconds a renice takes would, six at
+     * a time, hold the window's thread off both cores at the start of every run.
+     */
+    private void lowerWorkersBeforeTheyCount() throws InterruptedException {
+        try {
+            if (BackgroundPriority.enabled()) {
+                workersReady.await(1, TimeUnit.SECONDS);
+                BackgroundPriority.lowerWorkers(List.copyOf(workerThreadIds));
+                BackgroundPriority.lowerCompilerThreads();
+            }
+        } finally {
+            workersLowered.countDown();
+        }
+    }
+
+    /** A worker's first act: report its thread id and wait (bounded) until the run has lowered it. */
+    private void awaitLowering() {
+        if (workersLowered.getCount() == 0) {
+            // A worker that joins later (none does today): lower itself.
+            BackgroundPriority.lowerCurrentThread();
+            return;
+        }
+        BackgroundPriority.currentThreadId().ifPresent(workerThreadIds::add);
+        workersReady.countDown();
+        try {
+            workersLowered.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            // A stop while waiting: the pool's own loop sees the interrupt and ends this worker.
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private ThreadFactory tracked(String prefix, AtomicInteger numbers, boolean background) {
         return r -> {
+            // The pool's worker loop must always run, or the pool would wait forever for this thread to exit.
             Runnable body = background ? () -> {
-                BackgroundPriority.lowerCurrentThread();
+                awaitLowering();
                 r.run();
             } : r;
             Thread t = new Thread(body, prefix + "-" + numbers.incrementAndGet());

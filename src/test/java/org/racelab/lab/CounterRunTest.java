@@ -107,6 +107,50 @@ class CounterRunTest {
         assertThat(r.finalValue()).isEqualTo(r.attempts());
     }
 
+    /** Linux only, and only where renice exists (the lab then runs unlowered, which this test would report). */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void workersCountAtBackgroundPriorityAndTheJitYieldsToTheWindow() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/renice"))
+                || java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/renice")), "renice is installed");
+        CounterRun run = CounterRun.of(CounterKind.ATOMIC, new LabSettings(3, 3, Long.MAX_VALUE / 3));
+        List<LabSample> samples = new CopyOnWriteArrayList<>();
+        Thread coordinator = new Thread(() -> run.run(samples::add), "test-coordinator");
+        coordinator.start();
+        try {
+            // Counting has begun, so by construction every worker was lowered before its first increment.
+            awaitAttempts(samples, 1);
+            java.util.Map<String, List<Integer>> nice = niceByThreadName();
+            // Linux keeps 15 characters of a thread's name.
+            assertThat(nice.get(CounterRun.WORKER_THREAD_PREFIX.substring(0, 15))).as("%s", nice).hasSize(3).containsOnly(19);
+            assertThat(nice.entrySet()).filteredOn(e -> e.getKey().contains("CompilerThre"))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.getValue()).containsOnly(10));
+            assertThat(nice.get("test-coordinato")).as("the coordinator is not lowered: %s", nice).containsOnly(0);
+        } finally {
+            run.stopAndWait(5_000);
+            coordinator.join(5_000);
+        }
+    }
+
+    private static java.util.Map<String, List<Integer>> niceByThreadName() throws java.io.IOException {
+        java.util.Map<String, List<Integer>> nice = new java.util.HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException e) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                // Field 19 (nice) is the 17th after the command name.
+                int value = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+                nice.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+            }
+        }
+        return nice;
+    }
+
     @Test
     void interruptingTheCoordinatorStopsTheRun() throws Exception {
         CounterRun run = CounterRun.of(CounterKind.ATOMIC, new LabSettings(2, 4, Long.MAX_VALUE / 4));
