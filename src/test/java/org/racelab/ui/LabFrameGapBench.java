@@ -68,19 +68,24 @@ public final class LabFrameGapBench {
             LabViewModel vm = main.labViewModel();
             if (Boolean.getBoolean("lab.bench.spikes")) {
                 long t0 = System.nanoTime();
+                // Sampling every thread's CPU costs CPU itself: only when asked, to explain a spike.
+                SpikeWatch watch = Boolean.getBoolean("lab.bench.watch") ? SpikeWatch.start() : null;
                 new javafx.animation.AnimationTimer() {
                     private long last;
 
                     @Override
                     public void handle(long now) {
                         if (last != 0 && now - last > 40_000_000L) {
-                            System.out.printf(Locale.ROOT, "spike %.0f ms at %.2f s: %s%n", (now - last) / 1e6,
-                                    (now - t0) / 1e9, vm.statusProperty().get());
+                            System.out.printf(Locale.ROOT, "spike %.0f ms at %.2f s: %s%n%s", (now - last) / 1e6,
+                                    (now - t0) / 1e9, vm.statusProperty().get(),
+                                    watch == null ? "" : watch.explain((now - last) / 1_000_000L));
                         }
                         last = now;
                     }
                 }.start();
             }
+            // The first call loads the management beans (tens of ms): do it now, not when the measurement starts.
+            fxCpuNanos();
             vm.workersProperty().set(workers);
             vm.tasksProperty().set(tasks);
             vm.incrementsProperty().set(increments);
