@@ -14,19 +14,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.racelab.ui.StartupReport;
 
 /**
  * Starts the window in a second JVM that maps a class-data-sharing archive of the app's own classes, so that
- * {@code java -jar racelab.jar} reaches its first frame about half a second sooner than loading and verifying
- * the same ~4,000 JavaFX and RaceLab classes from the jar again.
+ * {@code java -jar racelab.jar} reaches its first frame about 0.4 s sooner than loading and verifying the same
+ * ~4,000 JavaFX and RaceLab classes from the jar again.
  *
- * <p>A jar's manifest cannot pass {@code -XX:SharedArchiveFile}, hence the relaunch: the first start writes the
- * archive when its window closes ({@code -XX:ArchiveClassesAtExit}), every later start of the same jar on the
- * same JDK maps it. The archive lives in the user's cache directory under a name derived from the JDK and the
- * jar's path, size and time, so a rebuilt jar or another JDK simply writes a new one. Whenever anything is
- * unusual (no jar, a debugger or agent, a user's own sharing options, an unwritable cache, a non-HotSpot VM) the
- * window opens in this JVM as before; {@code -Dracelab.cds=false} asks for that explicitly.
+ * <p>A jar's manifest cannot pass {@code -XX:SharedArchiveFile}, hence the relaunch. {@code ./mvnw package}
+ * writes the archive for the jar it built ({@link SharedArchiveTraining}); a jar started without one writes it
+ * when its window closes ({@code -XX:ArchiveClassesAtExit}); every later start of the same jar on the same JDK,
+ * named the same way from the same directory, maps it. The archive lives in the user's cache directory under a
+ * name derived from all of that, so anything else simply writes a new one (replacing the old). An archive the
+ * JVM refuses or crashes on is deleted and the window opens anyway. Whenever anything is unusual (no jar, a
+ * debugger or agent, a user's own sharing options, an unwritable cache, a non-HotSpot VM) the window opens in
+ * this JVM as before; {@code -Dracelab.cds=false} asks for that explicitly.
  */
 final class SharedArchiveLaunch {
 
@@ -37,6 +40,11 @@ final class SharedArchiveLaunch {
     /** Set on the second JVM: {@code map} or {@code write}, what it does with the archive. */
     static final String MODE = StartupReport.ARCHIVE_MODE;
 
+    /** What the JVM exits with after a fatal error (SIGABRT after writing its crash report). */
+    private static final int JVM_FATAL_ERROR = 134;
+    private static final long CRASH_AT_START_SECONDS = 10;
+    /** Below any real archive (one class is already about 100 KB; the window's classes are about 28 MB). */
+    static final long MIN_ARCHIVE_BYTES = 64 << 10;
     private static final String PREFIX = "racelab-";
     private static final String SUFFIX = ".jsa";
     private static final String PENDING = ".part-";
@@ -45,14 +53,15 @@ final class SharedArchiveLaunch {
             "-XX:DumpLoadedClassList", "-D" + LAUNCH_PID);
 
     /** What the first JVM knows about itself; {@link #current()} reads it, tests make their own. */
-    record Context(Optional<String> javaCommand, Optional<List<String>> arguments, String classPath, String vmName,
-                   String vmVersion, String javaHome, Optional<String> enabled, Optional<Path> cacheDir,
-                   long pid) {
+    record Context(Optional<String> javaCommand, Optional<List<String>> arguments, String classPath,
+                   String workingDir, String vmName, String vmVersion, String javaHome, Optional<String> enabled,
+                   Optional<Path> cacheDir, long pid) {
 
         static Context current() {
             ProcessHandle.Info info = ProcessHandle.current().info();
             return new Context(info.command(), info.arguments().map(List::of),
-                    System.getProperty("java.class.path", ""), System.getProperty("java.vm.name", ""),
+                    System.getProperty("java.class.path", ""), System.getProperty("user.dir", ""),
+                    System.getProperty("java.vm.name", ""),
                     System.getProperty("java.vm.version", ""), System.getProperty("java.home", ""),
                     Optional.ofNullable(System.getProperty(ENABLED)), cacheDirectory(),
                     ProcessHandle.current().pid());
@@ -60,7 +69,7 @@ final class SharedArchiveLaunch {
     }
 
     /** The second JVM's command line and what to do with the archive afterwards. */
-    record Plan(List<String> command, Path archive, Optional<Path> pending) {
+    record Plan(List<String> command, Path archive, Optional<Path> pending, Path log) {
     }
 
     private SharedArchiveLaunch() {
@@ -71,13 +80,42 @@ final class SharedArchiveLaunch {
      * the caller opens the window itself.
      */
     static OptionalInt run() {
-        Optional<Plan> plan = plan(Context.current());
+        Context context = Context.current();
+        Optional<Plan> plan = plan(context, List.of());
         if (plan.isEmpty()) {
             return OptionalInt.empty();
         }
+        long started = System.nanoTime();
+        OptionalInt code = run(plan.get(), true);
+        // HotSpot 17 does not check a damaged archive's size before mapping it and dies of SIGBUS at once. Our
+        // archives are only kept after a clean exit, so that takes outside damage; even then the window opens.
+        if (code.isPresent() && code.getAsInt() == JVM_FATAL_ERROR && plan.get().pending().isEmpty()
+                && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(CRASH_AT_START_SECONDS)) {
+            try {
+                Files.deleteIfExists(plan.get().archive());
+            } catch (IOException | RuntimeException e) {
+                return code;
+            }
+            Optional<Plan> again = plan(context, List.of());
+            return again.isEmpty() ? code : run(again.get(), true);
+        }
+        return code;
+    }
+
+    /**
+     * Runs the planned JVM, with this one's standard streams or with its output discarded, waits for it, and
+     * tidies the archive after it.
+     */
+    static OptionalInt run(Plan plan, boolean inheritIO) {
         Process child;
         try {
-            child = new ProcessBuilder(plan.get().command()).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(plan.command());
+            if (inheritIO) {
+                builder.inheritIO();
+            } else {
+                builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+            }
+            child = builder.start();
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }
@@ -98,12 +136,12 @@ final class SharedArchiveLaunch {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook runs and finds the child gone.
         }
-        finish(plan.get(), code);
+        finish(plan, code);
         return OptionalInt.of(code);
     }
 
     /** The second JVM's command, or empty when the window should open in this JVM. */
-    static Optional<Plan> plan(Context c) {
+    static Optional<Plan> plan(Context c, List<String> extraArguments) {
         if (c.enabled().map(v -> v.equalsIgnoreCase("false")).orElse(false)) {
             return Optional.empty();
         }
@@ -136,6 +174,14 @@ final class SharedArchiveLaunch {
         List<String> command = new ArrayList<>();
         command.add(c.javaCommand().get());
         Optional<Path> pending;
+        try {
+            // A few bytes where an archive should be (a copy gone wrong) would be ignored for ever: write anew.
+            if (Files.isRegularFile(archive) && Files.size(archive) < MIN_ARCHIVE_BYTES) {
+                Files.delete(archive);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
             command.add("-D" + MODE + "=map");
@@ -145,32 +191,49 @@ final class SharedArchiveLaunch {
             command.add("-XX:ArchiveClassesAtExit=" + pending.get());
             command.add("-D" + MODE + "=write");
         }
-        // An archive the JVM cannot use (other JDK build, moved jar) is silently skipped, never a warning on screen.
+        // An archive the JVM cannot use is skipped without a word on screen; the log tells finish() to drop it.
+        Path log = dir.resolve("cds-" + c.pid() + ".log");
         command.add("-Xshare:auto");
-        command.add("-Xlog:cds=off");
-        command.add("-Xlog:cds+dynamic=off");
+        // Crash reports go beside the archive, not into whatever directory the command was started in.
+        command.add("-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"));
+        command.add("-Xlog:cds=off,cds+dynamic=off");
+        command.add("-Xlog:cds=warning,cds+dynamic=warning:file=" + log);
         command.add("-D" + LAUNCH_PID + "=" + c.pid());
         // The user's own options come last, so they win over ours.
         command.addAll(args);
-        return Optional.of(new Plan(List.copyOf(command), archive, pending));
+        command.addAll(extraArguments);
+        return Optional.of(new Plan(List.copyOf(command), archive, pending, log));
     }
 
-    /** After the window closed: keep a freshly written archive (replacing older ones), or drop a broken one. */
+    /**
+     * After the window closed: keep a freshly written archive (replacing older ones) or drop a broken one, and
+     * drop a mapped archive the JVM refused, so that the next start writes a good one.
+     */
     static void finish(Plan plan, int exitCode) {
-        if (plan.pending().isEmpty()) {
-            return;
-        }
-        Path pending = plan.pending().get();
         try {
-            if (exitCode == 0 && Files.isRegularFile(pending) && Files.size(pending) > 0) {
-                Files.move(pending, plan.archive(), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-                removeOthers(plan.archive());
-            } else {
-                Files.deleteIfExists(pending);
+            if (plan.pending().isPresent()) {
+                Path pending = plan.pending().get();
+                if (exitCode == 0 && Files.isRegularFile(pending) && Files.size(pending) > 0) {
+                    Files.move(pending, plan.archive(), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                    removeOthers(plan.archive());
+                } else {
+                    Files.deleteIfExists(pending);
+                }
+            } else if (Files.isRegularFile(plan.log())) {
+                String log = Files.readString(plan.log(), StandardCharsets.UTF_8);
+                if (log.contains("Unable to use shared archive") || log.contains("failed to load")) {
+                    Files.deleteIfExists(plan.archive());
+                }
             }
         } catch (IOException | RuntimeException e) {
             // A cache that cannot be tidied only means the next start writes the archive again.
+        } finally {
+            try {
+                Files.deleteIfExists(plan.log());
+            } catch (IOException | RuntimeException e) {
+                // Only a few bytes of log left behind.
+            }
         }
     }
 
@@ -195,10 +258,15 @@ final class SharedArchiveLaunch {
         return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
     }
 
-    /** Names the archive after everything the JVM checks before mapping it. */
+    /**
+     * Names the archive after everything the JVM checks before mapping it: the JDK, the jar's contents, and the
+     * class path as written together with the directory it was written in (HotSpot 17 refuses an archive when
+     * the same jar is named differently, e.g. from another directory).
+     */
     static String key(Context c, Path jar) throws IOException {
         Path real = jar.toRealPath();
-        String identity = String.join("\n", c.javaHome(), c.vmVersion(), real.toString(),
+        String identity = String.join("\n", c.javaHome(), c.vmVersion(), c.workingDir(), c.classPath(),
+                real.toString(),
                 String.valueOf(Files.size(real)), String.valueOf(Files.getLastModifiedTime(real).toMillis()));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
