@@ -38,22 +38,35 @@ class StepperViewTest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
         main = new MainView(new MainViewModel());
         vm = main.stepper();
-        Scene scene = new Scene(main, 1024, 768);
+        showAt(1024, 768);
+    }
+
+    /**
+     * Shows the view in a new window of this size. Resizing a shown window instead makes headless Glass's
+     * software painter overflow its pixel buffer (a JavaFX bug that only prints stack traces).
+     */
+    private void showAt(double width, double height) {
+        if (stage != null) {
+            stage.hide();
+            stage.getScene().setRoot(new javafx.scene.layout.Region());
+        }
+        stage = new Stage();
+        Scene scene = new Scene(main, width, height);
         Themes.apply(scene);
         main.keyMap().install(scene);
         stage.setScene(scene);
-        // The primary stage is shared by all tests: start each one at 1024x768 again.
-        stage.sizeToScene();
         stage.show();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> main.dispose()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            main.dispose();
+            stage.hide();
+        }).get(5, TimeUnit.SECONDS);
     }
 
     private int counter(FxRobot robot) {
@@ -270,8 +283,7 @@ class StepperViewTest {
     void everyLayoutFitsWithoutClippedText(int width, int height, int threads, boolean lock, CodeView code,
             FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
+            showAt(width, height);
             vm.threadsProperty().set(threads);
             vm.incrementsProperty().set(5);
             vm.lockProperty().set(lock);
