@@ -102,7 +102,7 @@ class StepperViewTest {
 
     @Test
     void withTheLockToggledOnSlide8EndsAtSevenAndBIsShownBlocked(FxRobot robot) {
-        robot.clickOn((Node) robot.lookup("#lock-switch .thumb-area").query());
+        robot.clickOn(robot.lookup("#lock-switch .thumb-area").<Node>query());
         assertThat(robot.lookup("#lock-switch").queryAs(ToggleSwitch.class).isSelected()).isTrue();
         assertThat(vm.currentConfig().lock()).isTrue();
         assertThat(text(robot, "#narration")).startsWith("Lock switched on: the run restarted with the same settings");
@@ -348,7 +348,7 @@ class StepperViewTest {
         robot.doubleClickOn("#start").eraseText(1).write("x");
         assertThat(robot.lookup("#start-error").query().isVisible()).isTrue();
         robot.type(KeyCode.ESCAPE);
-        robot.clickOn((Node) robot.lookup("#lock-switch .thumb-area").query());
+        robot.clickOn(robot.lookup("#lock-switch .thumb-area").<Node>query());
         assertThat(vm.currentConfig()).isEqualTo(RaceConfig.SLIDE_8.withLock(true));
     }
 
