@@ -37,6 +37,14 @@ public final class Screenshots {
         view.viewModel().clearNotice();
     }
 
+    /** As a teacher does it: open the lab, and a moment later press Start (the view warms up meanwhile). */
+    static void openLabThenStart(MainView view) {
+        view.viewModel().select(MainViewModel.Part.LAB);
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        pause.setOnFinished(e -> view.labViewModel().start());
+        pause.play();
+    }
+
     static final List<Shot> SHOTS = List.of(
             new Shot("main-window.png", 1280, 800, Theme.LIGHT, Screenshots::slide8),
             new Shot("main-window-1024x768.png", 1024, 768, Theme.LIGHT, Screenshots::slide8),
@@ -49,14 +57,8 @@ public final class Screenshots {
             }),
             new Shot("explorer-2x1.png", 1280, 800, Theme.LIGHT,
                     view -> view.viewModel().select(MainViewModel.Part.EXPLORER), 2000),
-            new Shot("lab-running.png", 1280, 800, Theme.LIGHT, view -> {
-                view.viewModel().select(MainViewModel.Part.LAB);
-                view.labViewModel().start();
-            }, 3000),
-            new Shot("lab-dark.png", 1280, 800, Theme.DARK, view -> {
-                view.viewModel().select(MainViewModel.Part.LAB);
-                view.labViewModel().start();
-            }, 3000),
+            new Shot("lab-running.png", 1280, 800, Theme.LIGHT, Screenshots::openLabThenStart, 4000),
+            new Shot("lab-dark.png", 1280, 800, Theme.DARK, Screenshots::openLabThenStart, 4000),
             new Shot("explorer-high-contrast.png", 1024, 768, Theme.HIGH_CONTRAST,
                     view -> view.viewModel().select(MainViewModel.Part.EXPLORER), 2000));
 
