@@ -91,6 +91,7 @@ public final class LabViewModel {
             FXCollections.unmodifiableObservableList(rateSeries);
 
     private final FrameGapMeter meter = new FrameGapMeter(this::frameGapsMeasured);
+    private boolean disposed;
 
     // Read by the background coordinator; written on the FX thread.
     private volatile boolean lockRequested;
@@ -282,6 +283,8 @@ public final class LabViewModel {
 
     /** Stops every worker and the coordinating thread; called when the window closes. */
     public void dispose() {
+        // What the stopping run still hands over must not fill a table in a window that is gone.
+        disposed = true;
         stop();
         if (job != null) {
             // Interrupts the coordinating thread too; its callbacks will not run after the window is gone.
@@ -338,6 +341,9 @@ public final class LabViewModel {
     }
 
     void runStarted(CounterKind kind, boolean comparing) {
+        if (disposed) {
+            return;
+        }
         long now = clock.getAsLong();
         if (chartOrigin < 0) {
             chartOrigin = now;
@@ -351,6 +357,9 @@ public final class LabViewModel {
     }
 
     void samplesArrived(List<LabSample> batch) {
+        if (disposed) {
+            return;
+        }
         if (runKind == null) {
             return;
         }
@@ -461,6 +470,9 @@ public final class LabViewModel {
     }
 
     private void runFinished(RunResult result) {
+        if (disposed) {
+            return;
+        }
         applyPendingSamples();
         Optional<RunResult> baseline = rows.stream().map(LabRow::result)
                 .filter(r -> r.counter() == CounterKind.UNSAFE && r.status() == RunStatus.COMPLETED && r.sameSize(result))
@@ -485,6 +497,9 @@ public final class LabViewModel {
     }
 
     private void batchEnded(Throwable failure) {
+        if (disposed) {
+            return;
+        }
         currentRun = null;
         job = null;
         meter.stop();
