@@ -26,8 +26,8 @@ import org.racelab.ui.StartupReport;
  * writes the archive for the jar it built ({@link SharedArchiveTraining}); a jar started without one writes it
  * when its window closes ({@code -XX:ArchiveClassesAtExit}); every later start of the same jar on the same JDK,
  * named the same way from the same directory, maps it. The archive lives in the user's cache directory under a
- * name derived from all of that, so anything else simply writes a new one (replacing the old). An archive the
- * JVM refuses or crashes on is deleted and the window opens anyway. Whenever anything is unusual (no jar, a
+ * name derived from all of that, so anything else simply writes a new one (the three newest are kept). An
+ * archive the JVM refuses or crashes on is deleted and the window opens anyway. Whenever anything is unusual (no jar, a
  * debugger or agent, a user's own sharing options, an unwritable cache, a non-HotSpot VM) the window opens in
  * this JVM as before; {@code -Dracelab.cds=false} asks for that explicitly.
  */
@@ -45,6 +45,8 @@ final class SharedArchiveLaunch {
     private static final long CRASH_AT_START_SECONDS = 10;
     /** Below any real archive (one class is already about 100 KB; the window's classes are about 28 MB). */
     static final long MIN_ARCHIVE_BYTES = 64 << 10;
+    /** Archives kept side by side, the newest first (about 30 MB each). */
+    static final int KEPT_ARCHIVES = 3;
     private static final String PREFIX = "racelab-";
     private static final String SUFFIX = ".jsa";
     private static final String PENDING = ".part-";
@@ -206,7 +208,7 @@ final class SharedArchiveLaunch {
     }
 
     /**
-     * After the window closed: keep a freshly written archive (replacing older ones) or drop a broken one, and
+     * After the window closed: keep a freshly written archive (dropping the oldest) or drop a broken one, and
      * drop a mapped archive the JVM refused, so that the next start writes a good one.
      */
     static void finish(Plan plan, int exitCode) {
@@ -237,14 +239,44 @@ final class SharedArchiveLaunch {
         }
     }
 
-    /** Archives of older jars or JDKs, and parts left by a start that was killed while writing. */
+    /**
+     * Keeps the {@value #KEPT_ARCHIVES} newest archives (a few jars or checkouts in use side by side do not evict
+     * each other), and drops parts left by starts that died while writing.
+     */
     private static void removeOthers(Path keep) throws IOException {
+        List<Path> archives = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(keep.getParent(), PREFIX + "*")) {
             for (Path f : files) {
-                if (!f.equals(keep)) {
-                    Files.deleteIfExists(f);
+                String name = f.getFileName().toString();
+                int part = name.lastIndexOf(PENDING);
+                if (part >= 0) {
+                    if (!writerAlive(name.substring(part + PENDING.length()))) {
+                        Files.deleteIfExists(f);
+                    }
+                } else if (name.endsWith(SUFFIX) && !f.equals(keep)) {
+                    archives.add(f);
                 }
             }
+        }
+        archives.sort(java.util.Comparator.comparing(SharedArchiveLaunch::modified).reversed());
+        for (Path old : archives.subList(Math.min(archives.size(), KEPT_ARCHIVES - 1), archives.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static boolean writerAlive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

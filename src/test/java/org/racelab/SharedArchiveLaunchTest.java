@@ -122,25 +122,36 @@ class SharedArchiveLaunchTest {
     }
 
     @Test
-    void aWrittenArchiveReplacesOlderOnesAndABrokenOneIsDropped() throws IOException {
+    void aWrittenArchiveJoinsTheNewestAndABrokenOneIsDropped() throws IOException {
         SharedArchiveLaunch.Plan plan = SharedArchiveLaunch.plan(plain(), List.of()).orElseThrow();
         Path dir = plan.archive().getParent();
-        Path older = Files.write(dir.resolve("racelab-0000000000000000.jsa"), new byte[] {1});
-        Path killed = Files.write(dir.resolve("racelab-1111111111111111.jsa.part-7"), new byte[] {1});
+        Path oldest = Files.write(dir.resolve("racelab-0000000000000000.jsa"), new byte[] {1});
+        Files.setLastModifiedTime(oldest, FileTime.fromMillis(1_000));
+        Path older = Files.write(dir.resolve("racelab-1111111111111111.jsa"), new byte[] {1});
+        Files.setLastModifiedTime(older, FileTime.fromMillis(2_000));
+        Path newer = Files.write(dir.resolve("racelab-2222222222222222.jsa"), new byte[] {1});
+        Files.setLastModifiedTime(newer, FileTime.fromMillis(3_000));
+        Path killed = Files.write(dir.resolve("racelab-3333333333333333.jsa.part-" + Long.MAX_VALUE), new byte[] {1});
+        Path writing = Files.write(dir.resolve("racelab-4444444444444444.jsa.part-" + ProcessHandle.current().pid()),
+                new byte[] {1});
         Path unrelated = Files.write(dir.resolve("notes.txt"), new byte[] {1});
 
         Files.write(plan.pending().orElseThrow(), new byte[] {9, 9});
         SharedArchiveLaunch.finish(plan, 1);
         assertThat(plan.pending().get()).doesNotExist();
         assertThat(plan.archive()).doesNotExist();
-        assertThat(older).exists();
+        assertThat(oldest).exists();
 
         Files.write(plan.pending().get(), new byte[] {9, 9});
         SharedArchiveLaunch.finish(plan, 0);
         assertThat(plan.archive()).hasBinaryContent(new byte[] {9, 9});
         assertThat(plan.pending().get()).doesNotExist();
-        assertThat(older).doesNotExist();
-        assertThat(killed).doesNotExist();
+        assertThat(SharedArchiveLaunch.KEPT_ARCHIVES).isEqualTo(3);
+        assertThat(newer).as("the newest others stay").exists();
+        assertThat(older).exists();
+        assertThat(oldest).as("beyond the newest three").doesNotExist();
+        assertThat(killed).as("left by a start that died").doesNotExist();
+        assertThat(writing).as("a start still writing").exists();
         assertThat(unrelated).exists();
     }
 
