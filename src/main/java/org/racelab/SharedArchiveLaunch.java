@@ -55,13 +55,15 @@ final class SharedArchiveLaunch {
             "-XX:DumpLoadedClassList", "-D" + LAUNCH_PID);
 
     /** What the first JVM knows about itself; {@link #current()} reads it, tests make their own. */
-    record Context(Optional<String> javaCommand, Optional<List<String>> arguments, String classPath,
-                   String workingDir, String vmName, String vmVersion, String javaHome, Optional<String> enabled,
-                   Optional<Path> cacheDir, long pid) {
+    record Context(Optional<String> javaCommand, Optional<List<String>> arguments, List<String> environmentOptions,
+                   String classPath, String workingDir, String vmName, String vmVersion, String javaHome,
+                   Optional<String> enabled, Optional<Path> cacheDir, long pid) {
 
         static Context current() {
             ProcessHandle.Info info = ProcessHandle.current().info();
-            return new Context(info.command(), info.arguments().map(List::of),
+            List<String> environment = java.util.stream.Stream.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
+                    .map(System::getenv).filter(v -> v != null && !v.isBlank()).toList();
+            return new Context(info.command(), info.arguments().map(List::of), environment,
                     System.getProperty("java.class.path", ""), System.getProperty("user.dir", ""),
                     System.getProperty("java.vm.name", ""),
                     System.getProperty("java.vm.version", ""), System.getProperty("java.home", ""),
@@ -155,7 +157,11 @@ final class SharedArchiveLaunch {
             return Optional.empty();
         }
         List<String> args = c.arguments().get();
-        if (args.stream().anyMatch(a -> FOREIGN_OPTIONS.stream().anyMatch(a::startsWith))) {
+        // Options from the environment reach both JVMs: a debugger there would fight over its port.
+        List<String> environment = c.environmentOptions().stream()
+                .flatMap(v -> java.util.Arrays.stream(v.trim().split("\\s+"))).toList();
+        if (java.util.stream.Stream.concat(args.stream(), environment.stream())
+                .anyMatch(a -> FOREIGN_OPTIONS.stream().anyMatch(a::startsWith))) {
             return Optional.empty();
         }
         Optional<Path> jar = singleJar(c.classPath());

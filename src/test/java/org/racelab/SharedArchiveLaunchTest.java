@@ -37,8 +37,8 @@ class SharedArchiveLaunchTest {
 
     private SharedArchiveLaunch.Context context(List<String> args, String vm, Optional<String> enabled)
             throws IOException {
-        return new SharedArchiveLaunch.Context(Optional.of("/usr/bin/java"), Optional.of(args), jar().toString(),
-                "/home/teacher", vm, "17.0.15+6", "/usr/lib/jvm/17", enabled, Optional.of(tmp.resolve("cache")), 4242);
+        return new SharedArchiveLaunch.Context(Optional.of("/usr/bin/java"), Optional.of(args), List.of(),
+                jar().toString(), "/home/teacher", vm, "17.0.15+6", "/usr/lib/jvm/17", enabled, Optional.of(tmp.resolve("cache")), 4242);
     }
 
     private SharedArchiveLaunch.Context plain() throws IOException {
@@ -81,7 +81,7 @@ class SharedArchiveLaunchTest {
     private static SharedArchiveLaunch.Context with(SharedArchiveLaunch.Context c, Optional<List<String>> arguments,
             String classPath, String workingDir, String vmVersion, Optional<Path> cacheDir) {
         return new SharedArchiveLaunch.Context(c.javaCommand(), arguments != null ? arguments : c.arguments(),
-                classPath != null ? classPath : c.classPath(), workingDir != null ? workingDir : c.workingDir(),
+                c.environmentOptions(), classPath != null ? classPath : c.classPath(), workingDir != null ? workingDir : c.workingDir(),
                 c.vmName(), vmVersion != null ? vmVersion : c.vmVersion(), c.javaHome(), c.enabled(),
                 cacheDir != null ? cacheDir : c.cacheDir(), c.pid());
     }
@@ -97,6 +97,10 @@ class SharedArchiveLaunchTest {
             assertThat(plan(context(List.of(foreign, "-jar", j), vm, Optional.empty()))).as(foreign).isEmpty();
         }
         SharedArchiveLaunch.Context c = plain();
+        SharedArchiveLaunch.Context debugged = new SharedArchiveLaunch.Context(c.javaCommand(), c.arguments(),
+                List.of("-Xmx2g  -agentlib:jdwp=transport=dt_socket,server=y,address=5005"), c.classPath(),
+                c.workingDir(), c.vmName(), c.vmVersion(), c.javaHome(), c.enabled(), c.cacheDir(), c.pid());
+        assertThat(plan(debugged)).as("a debugger in JAVA_TOOL_OPTIONS").isEmpty();
         assertThat(plan(with(c, null, tmp.toString(), null, null, null))).as("a class directory").isEmpty();
         assertThat(plan(with(c, null, j + java.io.File.pathSeparator + j, null, null, null))).as("two jars").isEmpty();
         assertThat(plan(with(c, Optional.empty(), null, null, null, null))).as("no arguments").isEmpty();
