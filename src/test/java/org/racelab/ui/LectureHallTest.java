@@ -49,7 +49,11 @@ class LectureHallTest {
     void start(Stage stage) {
         this.stage = stage;
         RaceLabApp app = new RaceLabApp();
-        app.show(stage);
+        // As large as the headless screen: presentation mode then does not grow the window, which makes Monocle's
+        // software painter reuse a pixel buffer that is too small (a JavaFX bug that only prints stack traces).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        app.show(stage, new SettingsStore.Loaded(Settings.DEFAULTS.withWindow(Optional.of(new Settings.WindowPlace(
+                screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight(), false))), List.of()));
         view = app.mainView();
         vm = view.viewModel();
         secondary = new Label("settings only the teacher needs");
