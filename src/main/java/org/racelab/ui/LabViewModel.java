@@ -92,6 +92,8 @@ public final class LabViewModel {
 
     private final FrameGapMeter meter = new FrameGapMeter(this::frameGapsMeasured);
     private boolean disposed;
+    /** Every hand-over from a run to the FX thread goes through here, so none lands after the window closed. */
+    final java.util.concurrent.Executor toFx;
 
     // Read by the background coordinator; written on the FX thread.
     private volatile boolean lockRequested;
@@ -124,6 +126,7 @@ public final class LabViewModel {
     public LabViewModel(BackgroundExecutor background, Function<CounterKind, Counter> counters) {
         this.background = background;
         this.counters = counters;
+        this.toFx = r -> background.handoff().execute(() -> whileOpen(r));
         lockOn.addListener((obs, was, on) -> {
             lockRequested = on;
             CounterRun run = currentRun;
@@ -283,7 +286,6 @@ public final class LabViewModel {
 
     /** Stops every worker and the coordinating thread; called when the window closes. */
     public void dispose() {
-        // What the stopping run still hands over must not fill a table in a window that is gone.
         disposed = true;
         stop();
         if (job != null) {
@@ -319,7 +321,7 @@ public final class LabViewModel {
         meter.start();
         frameGaps.set(FrameGapStats.EMPTY);
         int batch = ++runNumber;
-        Coalescer<LabSample> samples = new Coalescer<>(background.handoff(), this::samplesArrived);
+        Coalescer<LabSample> samples = new Coalescer<>(toFx, this::samplesArrived);
         job = background.submit(() -> {
             for (CounterKind kind : kinds) {
                 if (stopRequested || Thread.currentThread().isInterrupted()) {
@@ -327,23 +329,27 @@ public final class LabViewModel {
                 }
                 CounterRun run = new CounterRun(settings, counters.apply(kind));
                 run.setLocked(lockRequested);
-                background.handoff().execute(() -> runStarted(kind, kinds.size() > 1));
+                toFx.execute(() -> runStarted(kind, kinds.size() > 1));
                 currentRun = run;
                 if (stopRequested) {
                     run.requestStop();
                 }
                 RunResult result = run.run(samples::offer);
                 currentRun = null;
-                background.handoff().execute(() -> runFinished(result));
+                toFx.execute(() -> runFinished(result));
             }
             return batch;
-        }, done -> batchEnded(null), failure -> batchEnded(failure));
+        }, done -> whileOpen(() -> batchEnded(null)), failure -> whileOpen(() -> batchEnded(failure)));
+    }
+
+    /** Runs {@code r} unless the window has closed: a stopping run still hands things over after that. */
+    private void whileOpen(Runnable r) {
+        if (!disposed) {
+            r.run();
+        }
     }
 
     void runStarted(CounterKind kind, boolean comparing) {
-        if (disposed) {
-            return;
-        }
         long now = clock.getAsLong();
         if (chartOrigin < 0) {
             chartOrigin = now;
@@ -357,9 +363,6 @@ public final class LabViewModel {
     }
 
     void samplesArrived(List<LabSample> batch) {
-        if (disposed) {
-            return;
-        }
         if (runKind == null) {
             return;
         }
@@ -470,9 +473,6 @@ public final class LabViewModel {
     }
 
     private void runFinished(RunResult result) {
-        if (disposed) {
-            return;
-        }
         applyPendingSamples();
         Optional<RunResult> baseline = rows.stream().map(LabRow::result)
                 .filter(r -> r.counter() == CounterKind.UNSAFE && r.status() == RunStatus.COMPLETED && r.sameSize(result))
@@ -497,9 +497,6 @@ public final class LabViewModel {
     }
 
     private void batchEnded(Throwable failure) {
-        if (disposed) {
-            return;
-        }
         currentRun = null;
         job = null;
         meter.stop();

@@ -68,9 +68,9 @@ class LabViewModelTest {
             LabViewModel vm = new LabViewModel(new SameThreadBackgroundExecutor());
             vm.dispose();
             // The coordinating thread of a run that was going when the window closed still hands these over.
-            vm.runStarted(CounterKind.UNSAFE, false);
-            vm.samplesArrived(List.of(new LabSample(CounterKind.UNSAFE, 0.5, 1000, 900, 100, 2000, false,
-                    Long.MAX_VALUE)));
+            vm.toFx.execute(() -> vm.runStarted(CounterKind.UNSAFE, false));
+            vm.toFx.execute(() -> vm.samplesArrived(List.of(new LabSample(CounterKind.UNSAFE, 0.5, 1000, 900, 100,
+                    2000, false, Long.MAX_VALUE))));
             assertThat(vm.lostSeries()).isEmpty();
             assertThat(vm.rateSeries()).isEmpty();
             assertThat(vm.readoutProperty().get()).isEmpty();
