@@ -78,13 +78,14 @@ public final class CounterRun {
     private volatile ThreadPoolExecutor pool;
     private volatile ScheduledThreadPoolExecutor sampler;
     private final java.util.Queue<String> workerThreadIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private volatile CountDownLatch workersReady = new CountDownLatch(0);
+    private final CountDownLatch workersReady;
     private final CountDownLatch workersLowered = new CountDownLatch(1);
 
     public CounterRun(LabSettings settings, Counter counter) {
         this.settings = Objects.requireNonNull(settings);
         this.counter = Objects.requireNonNull(counter);
         this.published = new AtomicLongArray(settings.tasks());
+        this.workersReady = new CountDownLatch(settings.workers());
     }
 
     /** A run on a fresh counter of the given kind. */
@@ -131,7 +132,6 @@ public final class CounterRun {
         long attempts = 0;
         long startNanos = System.nanoTime();
         long endNanos = startNanos;
-        workersReady = new CountDownLatch(settings.workers());
         try {
             pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
                     new LinkedBlockingQueue<>(), tracked(WORKER_THREAD_PREFIX, WORKER_NUMBERS, true));
