@@ -36,12 +36,16 @@ public final class RaceLabApp extends Application {
 
     /** Launches the window and, once it is closed, ends the JVM even if a library left a thread behind. */
     public static void launchAndExit(String[] args) {
-        // JavaFX warns on every start that it was loaded from the class path, which is how a shaded jar works.
-        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        quietJavaFxWarnings();
         SettingsStore store = SettingsStore.forUser();
         preloaded = CompletableFuture.supplyAsync(store::load);
         Application.launch(RaceLabApp.class, args);
         System.exit(0);
+    }
+
+    /** JavaFX warns on every start that it was loaded from the class path, which is how a shaded jar works. */
+    static void quietJavaFxWarnings() {
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class WindowRehearsal {
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("headless.geometry", "1280x800-32");
-        java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+        RaceLabApp.quietJavaFxWarnings();
         CountDownLatch done = new CountDownLatch(1);
         Platform.startup(() -> {
             Stage stage = new Stage();
