@@ -61,7 +61,8 @@ final class SharedArchiveLaunch {
 
         static Context current() {
             ProcessHandle.Info info = ProcessHandle.current().info();
-            List<String> environment = java.util.stream.Stream.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
+            List<String> environment = java.util.stream.Stream
+                    .of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
                     .map(System::getenv).filter(v -> v != null && !v.isBlank()).toList();
             return new Context(info.command(), info.arguments().map(List::of), environment,
                     System.getProperty("java.class.path", ""), System.getProperty("user.dir", ""),

@@ -3,7 +3,6 @@ package org.racelab;
 import java.io.IOException;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -24,8 +23,12 @@ public final class SharedArchiveTraining {
 
     static final String LOAD = "--load-window-classes";
 
-    /** What a real display uses that the headless rehearsal cannot: GTK Glass and the OpenGL pipeline. */
-    private static final List<String> DISPLAY_PACKAGES = List.of("com/sun/glass/ui/gtk/", "com/sun/prism/es2/");
+    /**
+     * Loaded after the rehearsal: what a real display uses that the headless one cannot (GTK Glass, the OpenGL
+     * pipeline), and every RaceLab class, including those the rehearsal did not reach.
+     */
+    private static final List<String> MORE_PACKAGES = List.of("com/sun/glass/ui/gtk/", "com/sun/prism/es2/",
+            "org/racelab/");
     private static final long WATCHDOG_SECONDS = 120;
 
     private SharedArchiveTraining() {
@@ -66,8 +69,7 @@ public final class SharedArchiveTraining {
             // A jar without the window (the launcher's own tests) or a toolkit that cannot start headless.
             drawn = false;
         }
-        loadClasses(DISPLAY_PACKAGES);
-        loadClasses(List.of("org/racelab/"));
+        loadClasses(MORE_PACKAGES);
         System.exit(drawn || !hasWindow() ? 0 : 1);
     }
 
@@ -92,12 +94,11 @@ public final class SharedArchiveTraining {
         }
     }
 
-    private static Optional<Class<?>> load(String name, ClassLoader loader) {
+    private static void load(String name, ClassLoader loader) {
         try {
-            return Optional.of(Class.forName(name, false, loader));
+            Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             // A class for another platform or an optional library: the window never needs it.
-            return Optional.empty();
         }
     }
 }

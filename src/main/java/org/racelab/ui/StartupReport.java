@@ -54,7 +54,7 @@ public final class StartupReport {
             // A hand-made property: measure from this JVM instead.
         }
         return processStart(pid, Path.of("/proc"), Instant.now())
-                .or(() -> ProcessHandle.of(ProcessHandle.current().pid()).flatMap(h -> h.info().startInstant()));
+                .or(() -> ProcessHandle.current().info().startInstant());
     }
 
     /** The start of a process read from a proc file system at {@code proc}, as seen at {@code now}. */
