@@ -1,8 +1,9 @@
 package org.racelab;
 
+import org.racelab.ui.shell.RaceLabApp;
+
 import java.util.Locale;
 import org.racelab.cli.RaceLabCli;
-import org.racelab.ui.RaceLabApp;
 
 /**
  * Entry point of the runnable jar: with no arguments it opens the window, with arguments it is the command line.
@@ -22,11 +23,6 @@ public final class Launcher {
         String missing = missingDisplay();
         if (missing != null) {
             System.exit(RaceLabCli.cannotOpenWindow(missing));
-        }
-        // A second JVM with the app's classes pre-parsed starts faster; if it cannot be used, this JVM opens it.
-        java.util.OptionalInt relaunched = SharedArchiveLaunch.run();
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.getAsInt());
         }
         try {
             RaceLabApp.launchAndExit(args);
