@@ -1,7 +1,0 @@
-package org.racelab.ui;
-
-import org.racelab.lab.RunResult;
-
-/** One line of the lab's results table: a finished run and its one-line explanation. */
-public record LabRow(RunResult result, String explanation) {
-}

@@ -1,0 +1,7 @@
+package org.racelab.ui.lab;
+
+import org.racelab.lab.RunResult;
+
+/** One line of the lab's results table: a finished run and its one-line explanation. */
+public record LabRow(RunResult result, String explanation) {
+}

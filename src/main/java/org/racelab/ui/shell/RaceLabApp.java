@@ -1,0 +1,237 @@
+package org.racelab.ui.shell;
+
+import org.racelab.model.scenario.Scenario;
+import org.racelab.model.scenario.ScenarioCodec;
+import org.racelab.model.scenario.ScenarioException;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one window holding the stepper, the lab and the explorer. */
+public final class RaceLabApp extends Application {
+
+    public static final String TITLE = "RaceLab";
+    public static final double DEFAULT_WIDTH = 1280;
+    public static final double DEFAULT_HEIGHT = 800;
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 700;
+
+    /** Preferences are read while the JavaFX toolkit starts, not after it: off the startup path. */
+    private static CompletableFuture<SettingsStore.Loaded> preloaded;
+
+    /** Held strongly: java.util.logging keeps loggers weakly and would forget the level. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    private MainView mainView;
+    private Stage stage;
+    private SettingsStore store;
+    private Settings settings = Settings.DEFAULTS;
+    private boolean closed;
+
+    /** Launches the window and, once it is closed, ends the JVM even if a library left a thread behind. */
+    public static void launchAndExit(String[] args) {
+        quietJavaFxWarnings();
+        SettingsStore store = SettingsStore.forUser();
+        preloaded = CompletableFuture.supplyAsync(store::load);
+        Application.launch(RaceLabApp.class, args);
+        System.exit(0);
+    }
+
+    /** JavaFX warns on every start that it was loaded from the class path, which is how a shaded jar works. */
+    static void quietJavaFxWarnings() {
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        store = SettingsStore.forUser();
+        SettingsStore.Loaded loaded = preloaded != null ? preloaded.join() : store.load();
+        show(stage, loaded);
+        // Every way the window goes away (close button, Alt+F4, window manager) ends the application.
+        stage.setOnHidden(e -> {
+            closed();
+            Platform.exit();
+        });
+    }
+
+    /** Builds the main window with default settings and shows it; tests use this without the exit hook. */
+    public void show(Stage stage) {
+        show(stage, new SettingsStore.Loaded(Settings.DEFAULTS, java.util.List.of()));
+    }
+
+    /** Builds the main window with the given settings; closing it saves them if a store is set. */
+    void show(Stage stage, SettingsStore.Loaded loaded) {
+        settings = loaded.settings();
+        MainViewModel viewModel = new MainViewModel();
+        viewModel.setTheme(settings.theme());
+        viewModel.setZoom(settings.zoom());
+        mainView = new MainView(viewModel);
+        Rectangle2D place = initialPlace(settings.window());
+        Scene scene = new Scene(mainView, place.getWidth(), place.getHeight());
+        mainView.keyMap().install(scene);
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        if (settings.window().isPresent()) {
+            stage.setX(place.getMinX());
+            stage.setY(place.getMinY());
+            stage.setMaximized(settings.window().get().maximized());
+        }
+        // Esc belongs to the KeyMap (it also closes the help); F11 toggles presentation, which is full screen.
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        viewModel.presentationProperty().addListener((obs, old, on) -> fullScreen(stage, on));
+        stage.fullScreenProperty().addListener((obs, old, on) -> {
+            if (!on && !fallbackFullScreen) {
+                viewModel.setPresentation(false);
+            }
+        });
+        this.stage = stage;
+        stage.setOnHidden(e -> closed());
+        stage.show();
+        stage.setMinWidth(Math.min(MIN_WIDTH, place.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, place.getHeight()));
+        // Some window managers (openbox under a bare X server) map the window at its minimum size and ignore the
+        // scene's; if the first sizes the window gets are smaller than asked for, ask once more.
+        javafx.beans.value.ChangeListener<Number> grow = new javafx.beans.value.ChangeListener<>() {
+            private int tries = 4;
+
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (--tries <= 0 || stage.isMaximized() || stage.isFullScreen()) {
+                    scene.widthProperty().removeListener(this);
+                    return;
+                }
+                if (scene.getWidth() < place.getWidth() - 1 || scene.getHeight() < place.getHeight() - 1) {
+                    Platform.runLater(() -> {
+                        stage.setWidth(stage.getWidth() + place.getWidth() - scene.getWidth());
+                        stage.setHeight(stage.getHeight() + place.getHeight() - scene.getHeight());
+                    });
+                }
+            }
+        };
+        scene.widthProperty().addListener(grow);
+        if (!loaded.warnings().isEmpty()) {
+            viewModel.notify(Notice.warning("Preferences were damaged and reset to defaults: "
+                    + String.join("; ", loaded.warnings()) + "."));
+        }
+        // The last scenario needs Jackson and the stepper's replay: after the first frame, not before.
+        settings.lastScenario().ifPresent(json -> Platform.runLater(() -> restoreScenario(json)));
+    }
+
+    private Rectangle2D windowedBounds;
+    private boolean fallbackFullScreen;
+
+    /**
+     * Full screen for presentation mode. Without a window manager (a bare X server) the platform cannot go full
+     * screen; then the window is simply stretched over the whole screen and put back afterwards.
+     */
+    private void fullScreen(Stage stage, boolean on) {
+        if (on) {
+            windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            stage.setFullScreen(true);
+            Platform.runLater(() -> {
+                Rectangle2D screen = Screen.getScreensForRectangle(windowedBounds).stream().findFirst()
+                        .orElse(Screen.getPrimary()).getBounds();
+                if (mainView.viewModel().isPresentation() && stage.getWidth() < screen.getWidth()) {
+                    fallbackFullScreen = true;
+                    stage.setX(screen.getMinX());
+                    stage.setY(screen.getMinY());
+                    stage.setWidth(screen.getWidth());
+                    stage.setHeight(screen.getHeight());
+                }
+            });
+        } else {
+            stage.setFullScreen(false);
+            if (fallbackFullScreen && windowedBounds != null) {
+                stage.setX(windowedBounds.getMinX());
+                stage.setY(windowedBounds.getMinY());
+                stage.setWidth(windowedBounds.getWidth());
+                stage.setHeight(windowedBounds.getHeight());
+            }
+            fallbackFullScreen = false;
+        }
+    }
+
+    private void restoreScenario(String json) {
+        try {
+            Scenario scenario = ScenarioCodec.fromJson(json);
+            if (mainView.currentScenario().isPresent()) {
+                mainView.applyScenario(scenario, "the last scenario");
+            }
+        } catch (ScenarioException e) {
+            mainView.viewModel().notify(Notice.warning("The last scenario could not be restored: " + e.getMessage()));
+        }
+    }
+
+    /** The saved place if it is still on a screen, else the default size clamped to the primary screen. */
+    static Rectangle2D initialPlace(Optional<Settings.WindowPlace> saved) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (saved.isPresent()) {
+            Settings.WindowPlace w = saved.get();
+            var screens = Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
+            if (!screens.isEmpty()) {
+                // Never smaller than the minimum the layouts are made for, never larger than the screen.
+                Rectangle2D on = screens.get(0).getVisualBounds();
+                double width = Math.min(Math.max(w.width(), MIN_WIDTH), on.getWidth());
+                double height = Math.min(Math.max(w.height(), MIN_HEIGHT), on.getHeight());
+                double x = Math.max(on.getMinX(), Math.min(w.x(), on.getMaxX() - width));
+                double y = Math.max(on.getMinY(), Math.min(w.y(), on.getMaxY() - height));
+                return new Rectangle2D(x, y, width, height);
+            }
+        }
+        return new Rectangle2D(screen.getMinX(), screen.getMinY(), Math.min(DEFAULT_WIDTH, screen.getWidth()),
+                Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+    }
+
+    private void rememberWindow(Stage stage) {
+        if (stage.isFullScreen() || fallbackFullScreen || stage.getScene() == null) {
+            return;
+        }
+        settings = settings.withWindow(Optional.of(new Settings.WindowPlace(stage.getX(), stage.getY(),
+                stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized())));
+    }
+
+    /** Saves preferences and stops background work; runs once, however the window went away. */
+    void closed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Every way out (close button, Alt+F4, File > Quit, the window manager) passes here: remember the window.
+        if (stage != null) {
+            rememberWindow(stage);
+        }
+        MainViewModel vm = mainView.viewModel();
+        Optional<String> scenario = mainView.currentScenario().map(ScenarioCodec::toJson);
+        settings = settings.withTheme(vm.getTheme()).withZoom(vm.getZoom())
+                .withLastScenario(scenario.isPresent() ? scenario : settings.lastScenario());
+        if (store != null) {
+            store.save(settings);
+        }
+        mainView.dispose();
+    }
+
+    /** The window's content, for tests. */
+    public MainView mainView() {
+        return mainView;
+    }
+
+    /** Uses a preference store for saving on close, for tests. */
+    void useStore(SettingsStore value) {
+        store = value;
+    }
+
+    @Override
+    public void stop() {
+        if (mainView != null) {
+            closed();
+        }
+    }
+}

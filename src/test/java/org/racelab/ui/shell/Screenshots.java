@@ -1,0 +1,137 @@
+package org.racelab.ui.shell;
+
+import org.racelab.model.scenario.Scenario;
+import org.racelab.ui.part.Part;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Regenerates the README's screenshots in {@code assets/}: opens the window headless (Monocle), sets it up per
+ * shot and saves the scene as PNG.
+ *
+ * <p>Run: {@code ./mvnw -B -Pscreenshots -DskipTests process-test-classes} (see README). To add a shot, add one
+ * {@link Shot} to {@link #SHOTS}: a file name, the window size, the theme and what to do before the picture
+ * (select a part, open a preset, step a schedule...).
+ */
+public final class Screenshots {
+
+    /** One screenshot: file in assets/, scene size, theme, how to set the window up, and how long to let it run. */
+    record Shot(String file, int width, int height, Theme theme, Consumer<MainView> setup, long settleMillis) {
+
+        Shot(String file, int width, int height, Theme theme, Consumer<MainView> setup) {
+            this(file, width, height, theme, setup, 600);
+        }
+    }
+
+    /** Slide 8 opened as a scenario and stepped to the end: the lost update on screen. */
+    static void slide8(MainView view) {
+        view.applyScenario(Scenario.SLIDE_8, "Slide 8");
+        for (int i = 0; i < Scenario.SLIDE_8.schedule().length(); i++) {
+            view.stepper().redo();
+        }
+        view.viewModel().clearNotice();
+    }
+
+    /** As a teacher does it: open the lab, and a moment later press Start (the view warms up meanwhile). */
+    static void openLabThenStart(MainView view) {
+        view.viewModel().select(MainViewModel.Part.LAB);
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        pause.setOnFinished(e -> view.labViewModel().start());
+        pause.play();
+    }
+
+    static final List<Shot> SHOTS = List.of(
+            new Shot("main-window.png", 1280, 800, Theme.LIGHT, Screenshots::slide8),
+            new Shot("main-window-1024x768.png", 1024, 768, Theme.LIGHT, Screenshots::slide8),
+            new Shot("theme-dark.png", 1280, 800, Theme.DARK, Screenshots::slide8),
+            new Shot("theme-high-contrast.png", 1280, 800, Theme.HIGH_CONTRAST, Screenshots::slide8),
+            new Shot("keyboard-help.png", 1280, 800, Theme.LIGHT, view -> view.viewModel().setHelpShowing(true)),
+            new Shot("presentation-mode.png", 1280, 800, Theme.DARK, view -> {
+                slide8(view);
+                view.viewModel().setPresentation(true);
+            }),
+            new Shot("explorer-2x1.png", 1280, 800, Theme.LIGHT,
+                    view -> view.viewModel().select(MainViewModel.Part.EXPLORER), 2000),
+            new Shot("lab-running.png", 1280, 800, Theme.LIGHT, Screenshots::openLabThenStart, 4000),
+            new Shot("lab-dark.png", 1280, 800, Theme.DARK, Screenshots::openLabThenStart, 4000),
+            new Shot("explorer-high-contrast.png", 1024, 768, Theme.HIGH_CONTRAST,
+                    view -> view.viewModel().select(MainViewModel.Part.EXPLORER), 2000));
+
+    private Screenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        headlessDefaults();
+        Path out = Path.of(args.length > 0 ? args[0] : "assets");
+        Files.createDirectories(out);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(10, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        for (Shot shot : SHOTS) {
+            take(shot, out.resolve(shot.file()));
+        }
+        Platform.exit();
+    }
+
+    private static void headlessDefaults() {
+        String[][] props = {
+            {"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
+            {"headless.geometry", "1920x1200-32"}, {"java.awt.headless", "true"},
+            {SettingsStore.NODE_PROPERTY, "racelab-screenshots"},
+        };
+        for (String[] p : props) {
+            if (System.getProperty(p[0]) == null) {
+                System.setProperty(p[0], p[1]);
+            }
+        }
+    }
+
+    static void take(Shot shot, Path file) throws Exception {
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            stage[0] = new Stage();
+            Settings settings = Settings.DEFAULTS.withTheme(shot.theme())
+                    .withWindow(Optional.of(new Settings.WindowPlace(0, 0, shot.width(), shot.height(), false)));
+            RaceLabApp app = new RaceLabApp();
+            app.show(stage[0], new SettingsStore.Loaded(settings, List.of()));
+            shot.setup().accept(app.mainView());
+        });
+        // Let layout, CSS, animations and background work settle before the picture.
+        long until = System.nanoTime() + shot.settleMillis() * 1_000_000;
+        while (System.nanoTime() < until) {
+            onFx(() -> { });
+            Thread.sleep(50);
+        }
+        onFx(() -> {
+            try {
+                var scene = stage[0].getScene();
+                PngExport.write(scene.snapshot(null), file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stage[0].hide();
+        });
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(30, TimeUnit.SECONDS);
+    }
+}
