@@ -37,10 +37,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.ToggleSwitch;
-import org.racelab.model.ExploredSchedule;
-import org.racelab.model.ExplorerNarration;
-import org.racelab.model.InterleavingOutcome;
-import org.racelab.model.Interleavings;
+import org.racelab.model.explore.ExploredSchedule;
+import org.racelab.model.explore.ExplorerNarration;
+import org.racelab.model.explore.InterleavingOutcome;
+import org.racelab.model.explore.Interleavings;
 import org.racelab.model.RaceConfig;
 
 /**

@@ -20,11 +20,11 @@ import javafx.beans.property.BooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.racelab.lab.BackgroundExecutor;
-import org.racelab.model.ExplorationTooLargeException;
-import org.racelab.model.ExploredSchedule;
-import org.racelab.model.ExplorerNarration;
-import org.racelab.model.InterleavingOutcome;
-import org.racelab.model.Interleavings;
+import org.racelab.model.explore.ExplorationTooLargeException;
+import org.racelab.model.explore.ExploredSchedule;
+import org.racelab.model.explore.ExplorerNarration;
+import org.racelab.model.explore.InterleavingOutcome;
+import org.racelab.model.explore.Interleavings;
 import org.racelab.model.RaceConfig;
 import org.racelab.model.Schedule;
 

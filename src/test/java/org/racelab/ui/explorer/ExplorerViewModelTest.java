@@ -193,7 +193,7 @@ class ExplorerViewModelTest {
             public <T> Cancellable submit(java.util.concurrent.Callable<T> work,
                     java.util.function.Consumer<? super T> onSuccess,
                     java.util.function.Consumer<? super Throwable> onFailure) {
-                onFailure.accept(new org.racelab.model.ExplorationTooLargeException("too many states"));
+                onFailure.accept(new org.racelab.model.explore.ExplorationTooLargeException("too many states"));
                 return new Cancellable() {
                     @Override
                     public void cancel() {

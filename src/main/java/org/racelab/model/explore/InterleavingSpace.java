@@ -1,9 +1,11 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.racelab.model.RaceConfig;
+import org.racelab.model.Schedule;
 
 /**
  * The counting dynamic program behind {@link Interleavings}: every reachable canonical machine state, layer by

@@ -1,4 +1,4 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 /** Receives how far an exhaustive exploration has come, as a fraction from 0 to 1, from the exploring thread. */
 @FunctionalInterface

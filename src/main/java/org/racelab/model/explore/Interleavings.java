@@ -1,10 +1,12 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.racelab.model.RaceConfig;
+import org.racelab.model.Schedule;
 
 /**
  * Every complete schedule of a race, counted exactly and grouped by final counter value, and any single one of

@@ -1,6 +1,7 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import java.math.BigInteger;
+import org.racelab.model.RaceConfig;
 
 /**
  * One final counter value of a race: how many schedules end there, their share of all schedules, and the exact

@@ -1,4 +1,4 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.racelab.model.RaceConfig;
+import org.racelab.model.RunResult;
+import org.racelab.model.Step;
 
 /** Every schedule the explorer hands out (witnesses, pages, random picks) replays through the stepper's model. */
 class InterleavingsReplayTest {

@@ -1,4 +1,4 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.racelab.model.RaceConfig;
+import org.racelab.model.Schedule;
 
 class InterleavingsTest {
 

@@ -1,6 +1,7 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import java.util.List;
+import org.racelab.model.Schedule;
 
 /**
  * One complete schedule found by the explorer, with the counter's final value and the 1-based step numbers of

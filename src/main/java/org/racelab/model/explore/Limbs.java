@@ -1,4 +1,4 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import java.math.BigInteger;
 

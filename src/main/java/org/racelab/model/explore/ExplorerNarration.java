@@ -1,9 +1,10 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Locale;
+import org.racelab.model.RaceConfig;
 
 /** Sentences a teacher can read out about an exploration; shared by the window and the command line. */
 public final class ExplorerNarration {

@@ -1,9 +1,10 @@
-package org.racelab.model;
+package org.racelab.model.explore;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.racelab.model.RaceConfig;
 
 /**
  * A deliberately plain, test-only model of the race (absolute values, no canonical states) that replays
