@@ -11,7 +11,9 @@ import org.racelab.model.explore.ExploredSchedule;
 import org.racelab.model.explore.ExplorerNarration;
 import org.racelab.model.explore.InterleavingOutcome;
 import org.racelab.model.explore.Interleavings;
+import org.racelab.model.explore.MemoryBudget;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,15 +37,17 @@ public final class ExploreCommand implements Callable<Integer> {
     FormatOption format;
 
     @Option(names = "--threads", required = true, paramLabel = "N",
-            description = "Threads A, B, ...: 1 to 6.")
+            description = "Threads A, B, ...: 1 to " + RaceRange.MAX_THREADS + ".")
     int threads;
 
     @Option(names = "--increments", required = true, paramLabel = "K",
-            description = "count += 1 per thread: 1 to 9 (large races need much time and memory).")
+            description = "count += 1 per thread: 1 to " + RaceRange.MAX_INCREMENTS
+                    + " (large races need much time and memory).")
     int increments;
 
     @Option(names = "--start", defaultValue = "0", paramLabel = "S",
-            description = "The counter's start value, -1000 to 1000 (default: ${DEFAULT-VALUE}).")
+            description = "The counter's start value, " + RaceRange.MIN_START + " to " + RaceRange.MAX_START
+                    + " (default: ${DEFAULT-VALUE}).")
     int start;
 
     @Option(names = "--lock", description = "Every increment holds the lock (acquire, load, add, store, release).")
@@ -58,6 +62,11 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "I",
             description = "0-based index of the first listed schedule (default: 0); any size.")
     BigInteger offset;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Refuse races estimated to need more memory than this, e.g. 512m or 6g (default and "
+                    + "upper limit: the JVM's heap, see -Xmx).")
+    String maxMemory;
 
     @Override
     public Integer call() {
@@ -74,13 +83,12 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         Interleavings result;
         try {
-            result = Interleavings.explore(config, fraction -> { });
+            result = Interleavings.explore(config, budget(), fraction -> { });
         } catch (ExplorationTooLargeException e) {
             throw new UserInputException(e.getMessage());
         } catch (OutOfMemoryError e) {
             // The half-built space is garbage now; say what to do instead of failing with a bare error.
-            throw new UserInputException(config.threads() + " threads x " + config.increments()
-                    + " increments needs more memory than Java may use here: choose fewer threads or increments"
+            throw new UserInputException(config.sizeText() + " needs more memory than Java may use here: choose fewer threads or increments"
                     + " (or give Java more memory with -Xmx)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,17 +124,25 @@ public final class ExploreCommand implements Callable<Integer> {
         return 0;
     }
 
+    private MemoryBudget budget() {
+        try {
+            return maxMemory == null ? MemoryBudget.heap()
+                    : MemoryBudget.atMost(MemoryBudget.parseSize(maxMemory), "--max-memory");
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--max-memory: " + e.getMessage());
+        }
+    }
+
     private RaceConfig config() {
-        if (threads < 1 || threads > RaceConfig.MAX_THREADS) {
-            throw new UserInputException("--threads must be 1 to " + RaceConfig.MAX_THREADS + ", not " + threads);
+        RaceRange range = RaceRange.EXPLORE;
+        if (!range.containsThreads(threads)) {
+            throw new UserInputException("--threads must be " + range.threadsText() + ", not " + threads);
         }
-        if (increments < 1 || increments > RaceConfig.MAX_INCREMENTS) {
-            throw new UserInputException("--increments must be 1 to " + RaceConfig.MAX_INCREMENTS + ", not "
-                    + increments);
+        if (!range.containsIncrements(increments)) {
+            throw new UserInputException("--increments must be " + range.incrementsText() + ", not " + increments);
         }
-        if (start < RaceConfig.MIN_START || start > RaceConfig.MAX_START) {
-            throw new UserInputException("--start must be " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
-                    + ", not " + start);
+        if (!range.containsStart(start)) {
+            throw new UserInputException("--start must be " + range.startText() + ", not " + start);
         }
         return new RaceConfig(threads, increments, start, lock);
     }
@@ -159,8 +175,7 @@ public final class ExploreCommand implements Callable<Integer> {
     private void table(PrintWriter out, Interleavings result, List<ExploredSchedule> schedules, BigInteger first,
             BigInteger among) {
         RaceConfig c = result.config();
-        out.printf("Explore: %d thread%s x %d increment%s, start %d, %s%n", c.threads(), c.threads() == 1 ? "" : "s",
-                c.increments(), c.increments() == 1 ? "" : "s", c.start(), c.lock() ? "with the lock" : "no lock");
+        out.println("Explore: " + c.settingsText());
         String approx = ExplorerNarration.approximately(result.total());
         out.printf("Schedules: %s%s, each %d micro-steps long; expected final without lost updates: %d%n",
                 ExplorerNarration.grouped(result.total()),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceRange;
 import org.racelab.model.RunResult;
 import org.racelab.model.Schedule;
 import org.racelab.model.ScheduleException;
@@ -22,9 +23,7 @@ import picocli.CommandLine.Spec;
             "  racelab run --threads 2 --increments 1 --start 5 --schedule ABBBAA"})
 public final class RunCommand implements Callable<Integer> {
 
-    /** Up to 6 threads, as the explorer's CLI, so its witnesses can be replayed here; the stepper shows 2 to 4. */
-    static final int MIN_THREADS = 2;
-    static final int MAX_THREADS = RaceConfig.MAX_THREADS;
+    private static final RaceRange RANGE = RaceRange.RUN;
 
     @Spec
     CommandSpec spec;
@@ -33,15 +32,15 @@ public final class RunCommand implements Callable<Integer> {
     FormatOption format;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "Threads A, B, ...: " + MIN_THREADS + " to " + MAX_THREADS + " (default: ${DEFAULT-VALUE}).")
+            description = "Threads A, B, ...: " + RaceRange.RUN_MIN_THREADS + " to " + RaceRange.MAX_THREADS + " (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--increments", paramLabel = "K", defaultValue = "1",
-            description = "count += 1 per thread: 1 to " + RaceConfig.MAX_INCREMENTS + " (default: ${DEFAULT-VALUE}).")
+            description = "count += 1 per thread: 1 to " + RaceRange.MAX_INCREMENTS + " (default: ${DEFAULT-VALUE}).")
     int increments;
 
     @Option(names = "--start", paramLabel = "S", defaultValue = "5",
-            description = "The counter's start value: " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
+            description = "The counter's start value: " + RaceRange.MIN_START + " to " + RaceRange.MAX_START
                     + " (default: ${DEFAULT-VALUE}).")
     int start;
 
@@ -66,16 +65,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RaceConfig config() {
-        if (threads < MIN_THREADS || threads > MAX_THREADS) {
-            throw new UserInputException("--threads must be " + MIN_THREADS + " to " + MAX_THREADS + ", not " + threads);
+        if (!RANGE.containsThreads(threads)) {
+            throw new UserInputException("--threads must be " + RANGE.threadsText() + ", not " + threads);
         }
-        if (increments < 1 || increments > RaceConfig.MAX_INCREMENTS) {
-            throw new UserInputException(
-                    "--increments must be 1 to " + RaceConfig.MAX_INCREMENTS + ", not " + increments);
+        if (!RANGE.containsIncrements(increments)) {
+            throw new UserInputException("--increments must be " + RANGE.incrementsText() + ", not " + increments);
         }
-        if (start < RaceConfig.MIN_START || start > RaceConfig.MAX_START) {
-            throw new UserInputException("--start must be " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
-                    + ", not " + start);
+        if (!RANGE.containsStart(start)) {
+            throw new UserInputException("--start must be " + RANGE.startText() + ", not " + start);
         }
         return new RaceConfig(threads, increments, start, lock);
     }

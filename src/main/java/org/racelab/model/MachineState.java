@@ -109,8 +109,7 @@ public final class MachineState {
     public int incrementsDone(int i) {
         int pc = threads.get(i).pc();
         int per = program.opsPerIncrement();
-        int storeOffset = config.lock() ? 3 : 2;
-        return pc / per + (pc % per > storeOffset ? 1 : 0);
+        return pc / per + (pc % per > program.storeIndex() ? 1 : 0);
     }
 
     public ThreadStatus status(int i) {

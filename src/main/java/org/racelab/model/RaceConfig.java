@@ -4,28 +4,23 @@ package org.racelab.model;
  * The settings of one race: how many threads, how many {@code count += 1} each runs, the counter's start value
  * and whether each increment holds the lock.
  *
- * <p>The model accepts 1 to {@link #MAX_THREADS} threads and 1 to {@link #MAX_INCREMENTS} increments; the
- * stepper's UI offers the narrower lecture range (2 to 4 threads, 1 to 5 increments).
+ * <p>The model accepts {@link RaceRange#MODEL}; the parts offer narrower ranges, all declared in {@link RaceRange}.
  */
 public record RaceConfig(int threads, int increments, int start, boolean lock) {
-
-    public static final int MAX_THREADS = 6;
-    public static final int MAX_INCREMENTS = 9;
-    public static final int MIN_START = -1000;
-    public static final int MAX_START = 1000;
 
     /** Slide 8 of the lecture: two threads, one increment each, counter starting at 5, no lock. */
     public static final RaceConfig SLIDE_8 = new RaceConfig(2, 1, 5, false);
 
     public RaceConfig {
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", not " + threads);
+        RaceRange r = RaceRange.MODEL;
+        if (!r.containsThreads(threads)) {
+            throw new IllegalArgumentException("threads must be " + r.threadsText() + ", not " + threads);
         }
-        if (increments < 1 || increments > MAX_INCREMENTS) {
-            throw new IllegalArgumentException("increments must be 1 to " + MAX_INCREMENTS + ", not " + increments);
+        if (!r.containsIncrements(increments)) {
+            throw new IllegalArgumentException("increments must be " + r.incrementsText() + ", not " + increments);
         }
-        if (start < MIN_START || start > MAX_START) {
-            throw new IllegalArgumentException("start must be " + MIN_START + " to " + MAX_START + ", not " + start);
+        if (!r.containsStart(start)) {
+            throw new IllegalArgumentException("start must be " + r.startText() + ", not " + start);
         }
     }
 
@@ -41,12 +36,23 @@ public record RaceConfig(int threads, int increments, int start, boolean lock) {
 
     /** Micro-ops in one increment: load, add, store; with the lock also acquire and release. */
     public int opsPerIncrement() {
-        return lock ? 5 : 3;
+        return ThreadProgram.incrementOps(lock).size();
     }
 
     /** Steps in every complete schedule. */
     public int scheduleLength() {
         return threads * increments * opsPerIncrement();
+    }
+
+    /** The race's size in the words every part uses: "2 threads × 1 increment", "1 thread × 3 increments". */
+    public String sizeText() {
+        return threads + (threads == 1 ? " thread × " : " threads × ") + increments
+                + (increments == 1 ? " increment" : " increments");
+    }
+
+    /** The whole setting in one line: "2 threads × 1 increment, start 5, no lock" (or "with the lock"). */
+    public String settingsText() {
+        return sizeText() + ", start " + start + ", " + (lock ? "with the lock" : "no lock");
     }
 
     /** The counter's value when no update is lost. */

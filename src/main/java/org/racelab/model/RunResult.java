@@ -56,9 +56,7 @@ public record RunResult(RaceConfig config, Schedule schedule, boolean complete, 
 
     /** One line: "2 threads × 1 increment, start 5, no lock". */
     public String settingsText() {
-        return config.threads() + " threads × " + config.increments()
-                + (config.increments() == 1 ? " increment" : " increments") + ", start " + config.start() + ", "
-                + (config.lock() ? "with the lock" : "no lock");
+        return config.settingsText();
     }
 
     /** The summary sentence: "Expected 7, actual 6, lost 1 (complete)." */

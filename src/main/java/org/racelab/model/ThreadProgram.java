@@ -38,6 +38,11 @@ public record ThreadProgram(List<MicroOp> ops, int opsPerIncrement) {
         return ops.get(pc);
     }
 
+    /** Where the store sits in one increment (0-based): 2 without the lock, 3 with it. */
+    public int storeIndex() {
+        return ops.subList(0, opsPerIncrement).indexOf(MicroOp.STORE);
+    }
+
     /** Which increment (0-based) the op at {@code pc} belongs to. */
     public int incrementOf(int pc) {
         return pc / opsPerIncrement;

@@ -30,7 +30,7 @@ public final class Interleavings {
             sum = sum.add(space.rootCount(d));
         }
         this.total = sum;
-        BigInteger denominator = BigInteger.valueOf(space.lcm).pow(space.length);
+        BigInteger denominator = BigInteger.valueOf(space.shape.lcm()).pow(space.shape.length());
         int start = space.config.start();
         for (int delta : space.rootDeltas()) {
             BigInteger count = space.rootCount(delta);
@@ -53,13 +53,28 @@ public final class Interleavings {
     }
 
     /**
-     * Explores every schedule of {@code config}, reporting progress from this thread.
+     * Explores every schedule of {@code config} within the JVM's heap, reporting progress from this thread.
      *
      * @throws InterruptedException when the thread is interrupted (the exploration is then abandoned)
+     * @throws ExplorationTooLargeException when the race does not fit the heap (refused before any work when
+     *     its estimated size already does not)
      */
     public static Interleavings explore(RaceConfig config, ExplorationProgress progress)
             throws InterruptedException {
-        return new Interleavings(InterleavingSpace.build(config, progress));
+        return explore(config, MemoryBudget.heap(), progress);
+    }
+
+    /**
+     * Explores every schedule of {@code config} within {@code budget}, reporting progress from this thread.
+     *
+     * @throws InterruptedException when the thread is interrupted (the exploration is then abandoned)
+     * @throws ExplorationTooLargeException when the race does not fit the budget (refused before any work when
+     *     its estimated size already does not)
+     */
+    public static Interleavings explore(RaceConfig config, MemoryBudget budget, ExplorationProgress progress)
+            throws InterruptedException {
+        budget.checkEstimate(config);
+        return new Interleavings(InterleavingSpace.build(config, budget, progress));
     }
 
     /** Schedules without the lock: the multinomial (3NK)! / ((3K)!)^N. */

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Set;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceRange;
 import org.racelab.model.Schedule;
 
 /**
@@ -26,11 +27,6 @@ import org.racelab.model.Schedule;
 public final class ScenarioCodec {
 
     public static final int VERSION = 1;
-    /** The stepper's range: the model allows more, the lecture UI offers this. */
-    public static final int MIN_THREADS = 2;
-    public static final int MAX_THREADS = 4;
-    public static final int MIN_INCREMENTS = 1;
-    public static final int MAX_INCREMENTS = 5;
     /** A scenario is a few hundred bytes; anything far larger is not one. */
     static final long MAX_FILE_BYTES = 64 * 1024;
 
@@ -81,9 +77,10 @@ public final class ScenarioCodec {
             throw new ScenarioException("scenario file version " + version + " is newer than this RaceLab reads ("
                     + VERSION + ")");
         }
-        int threads = intField(root, "threads", MIN_THREADS, MAX_THREADS);
-        int increments = intField(root, "increments", MIN_INCREMENTS, MAX_INCREMENTS);
-        int start = intField(root, "start", RaceConfig.MIN_START, RaceConfig.MAX_START);
+        RaceRange range = RaceRange.LECTURE;
+        int threads = intField(root, "threads", range.minThreads(), range.maxThreads());
+        int increments = intField(root, "increments", range.minIncrements(), range.maxIncrements());
+        int start = intField(root, "start", range.minStart(), range.maxStart());
         JsonNode lock = root.get("lock");
         if (lock == null || !lock.isBoolean()) {
             throw new ScenarioException("\"lock\" must be true or false");

@@ -42,6 +42,7 @@ import org.racelab.model.explore.ExplorerNarration;
 import org.racelab.model.explore.InterleavingOutcome;
 import org.racelab.model.explore.Interleavings;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceRange;
 
 /**
  * The explorer screen: settings, a headline a teacher can read out, a bar chart of outcomes and a paged list of
@@ -104,11 +105,11 @@ public final class ExplorerView extends BorderPane {
     // ---- settings -----------------------------------------------------------------------------------------
 
     private Node settings() {
-        Spinner<Integer> threads = spinner(ExplorerViewModel.MIN_THREADS, ExplorerViewModel.MAX_THREADS,
-                threadsValue, "explorer-threads");
-        Spinner<Integer> increments = spinner(ExplorerViewModel.MIN_INCREMENTS, ExplorerViewModel.MAX_INCREMENTS,
-                incrementsValue, "explorer-increments");
-        Spinner<Integer> start = spinner(RaceConfig.MIN_START, RaceConfig.MAX_START, startValue, "explorer-start");
+        RaceRange range = ExplorerViewModel.RANGE;
+        Spinner<Integer> threads = spinner(range.minThreads(), range.maxThreads(), threadsValue, "explorer-threads");
+        Spinner<Integer> increments = spinner(range.minIncrements(), range.maxIncrements(), incrementsValue,
+                "explorer-increments");
+        Spinner<Integer> start = spinner(range.minStart(), range.maxStart(), startValue, "explorer-start");
         start.setEditable(true);
         start.getStyleClass().add("start-spinner");
         ToggleSwitch lock = new ToggleSwitch("Lock");
@@ -255,9 +256,7 @@ public final class ExplorerView extends BorderPane {
         chart.getData().setAll(List.of(share, odds));
         ((CategoryAxis) chart.getXAxis()).setLabel("Final value of the counter (" + c.expectedFinal()
                 + " ✓ = expected: no update lost, in green; the rest in red lose updates)");
-        chart.setTitle(c.threads() + " threads × " + c.increments() + " increment" + (c.increments() == 1 ? "" : "s")
-                + ", start " + c.start() + (c.lock() ? ", with the lock" : ", no lock") + ": "
-                + ExplorerNarration.approximately(r.total()) + " schedules");
+        chart.setTitle(c.settingsText() + ": " + ExplorerNarration.approximately(r.total()) + " schedules");
         markSelected(viewModel.selectedOutcomeProperty().get());
     }
 

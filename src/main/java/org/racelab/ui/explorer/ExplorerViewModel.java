@@ -26,6 +26,7 @@ import org.racelab.model.explore.ExplorerNarration;
 import org.racelab.model.explore.InterleavingOutcome;
 import org.racelab.model.explore.Interleavings;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceRange;
 import org.racelab.model.Schedule;
 
 /**
@@ -38,10 +39,8 @@ import org.racelab.model.Schedule;
  */
 public final class ExplorerViewModel {
 
-    public static final int MIN_THREADS = 2;
-    public static final int MAX_THREADS = 4;
-    public static final int MIN_INCREMENTS = 1;
-    public static final int MAX_INCREMENTS = 5;
+    /** The settings the explorer's window offers. */
+    public static final RaceRange RANGE = RaceRange.LECTURE;
     public static final int PAGE_SIZE = 50;
 
     private final BackgroundExecutor executor;
@@ -108,15 +107,14 @@ public final class ExplorerViewModel {
 
     /** The settings as a race, clamped into the explorer's range. */
     public RaceConfig config() {
-        return new RaceConfig(clamp(threads.get(), MIN_THREADS, MAX_THREADS),
-                clamp(increments.get(), MIN_INCREMENTS, MAX_INCREMENTS),
-                clamp(start.get(), RaceConfig.MIN_START, RaceConfig.MAX_START), lock.get());
+        return new RaceConfig(RANGE.clampThreads(threads.get()), RANGE.clampIncrements(increments.get()),
+                RANGE.clampStart(start.get()), lock.get());
     }
 
     /** Takes over another part's settings (the stepper's), clamped into the explorer's range. */
     public void useSettings(RaceConfig config) {
-        threads.set(clamp(config.threads(), MIN_THREADS, MAX_THREADS));
-        increments.set(clamp(config.increments(), MIN_INCREMENTS, MAX_INCREMENTS));
+        threads.set(RANGE.clampThreads(config.threads()));
+        increments.set(RANGE.clampIncrements(config.increments()));
         start.set(config.start());
         lock.set(config.lock());
     }
@@ -241,8 +239,7 @@ public final class ExplorerViewModel {
     }
 
     private static String describe(RaceConfig c) {
-        return c.threads() + " threads × " + c.increments() + " increment" + (c.increments() == 1 ? "" : "s")
-                + (c.lock() ? " with the lock" : "");
+        return c.sizeText() + (c.lock() ? " with the lock" : "");
     }
 
     // ---- one outcome's schedules --------------------------------------------------------------------------

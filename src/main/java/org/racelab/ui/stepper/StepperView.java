@@ -167,21 +167,24 @@ public final class StepperView extends BorderPane {
         });
         tip(presets, "Load a ready-made race from the lecture, its schedule queued to be stepped");
 
-        Spinner<Integer> threads = new Spinner<>(StepperViewModel.MIN_THREADS, StepperViewModel.MAX_THREADS,
+        Spinner<Integer> threads = new Spinner<>(StepperViewModel.RANGE.minThreads(), StepperViewModel.RANGE.maxThreads(),
                 vm.threadsProperty().get());
         threads.setId("threads");
         threads.getStyleClass().add("small-spinner");
         vm.threadsProperty().addListener((o, a, b) -> threads.getValueFactory().setValue(b.intValue()));
         threads.valueProperty().addListener((o, a, b) -> vm.threadsProperty().set(b));
-        tip(threads, "How many threads run count += 1 (2 to 4); changing it starts a new run");
+        tip(threads, "How many threads run count += 1 (" + StepperViewModel.RANGE.threadsText()
+                + "); changing it starts a new run");
 
-        Spinner<Integer> increments = new Spinner<>(StepperViewModel.MIN_INCREMENTS, StepperViewModel.MAX_INCREMENTS,
+        Spinner<Integer> increments = new Spinner<>(StepperViewModel.RANGE.minIncrements(),
+                StepperViewModel.RANGE.maxIncrements(),
                 vm.incrementsProperty().get());
         increments.setId("increments");
         increments.getStyleClass().add("small-spinner");
         vm.incrementsProperty().addListener((o, a, b) -> increments.getValueFactory().setValue(b.intValue()));
         increments.valueProperty().addListener((o, a, b) -> vm.incrementsProperty().set(b));
-        tip(increments, "How many times each thread runs count += 1 (1 to 5)");
+        tip(increments, "How many times each thread runs count += 1 (" + StepperViewModel.RANGE.incrementsText()
+                + ")");
 
         TextField start = new TextField();
         start.setId("start");
@@ -198,7 +201,7 @@ public final class StepperView extends BorderPane {
                 vm.commitStart();
             }
         });
-        tip(start, "The counter's start value, " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
+        tip(start, "The counter's start value, " + StepperViewModel.RANGE.startText()
                 + " (Enter applies it and starts a new run)");
         Label startError = new Label();
         startError.setId("start-error");
@@ -382,7 +385,7 @@ public final class StepperView extends BorderPane {
 
     private void registerKeys(KeyMap keys, BooleanSupplier showing) {
         String group = "Stepper";
-        for (int i = 0; i < StepperViewModel.MAX_THREADS; i++) {
+        for (int i = 0; i < StepperViewModel.RANGE.maxThreads(); i++) {
             int index = i;
             char letter = RaceConfig.threadName(i);
             keys.bind(group, "Step thread " + letter, showing, () -> vm.step(index),

@@ -31,6 +31,7 @@ import org.racelab.model.CodeView;
 import org.racelab.model.MachineState;
 import org.racelab.model.Preset;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceRange;
 import org.racelab.model.RandomScheduler;
 import org.racelab.model.RunResult;
 import org.racelab.model.Schedule;
@@ -46,10 +47,7 @@ import org.racelab.model.StepResult;
 public final class StepperViewModel {
 
     /** The range of the settings the stepper offers; the model accepts more (the CLI uses it). */
-    public static final int MIN_THREADS = 2;
-    public static final int MAX_THREADS = 4;
-    public static final int MIN_INCREMENTS = 1;
-    public static final int MAX_INCREMENTS = 5;
+    public static final RaceRange RANGE = RaceRange.LECTURE;
     public static final double MIN_SPEED = 0.5;
     public static final double MAX_SPEED = 10;
 
@@ -462,8 +460,8 @@ public final class StepperViewModel {
             // The lock switch must always take effect: keep the run's start value while the field is wrong.
             start = history.config().start();
         }
-        int t = Math.max(MIN_THREADS, Math.min(MAX_THREADS, threads.get()));
-        int k = Math.max(MIN_INCREMENTS, Math.min(MAX_INCREMENTS, increments.get()));
+        int t = RANGE.clampThreads(threads.get());
+        int k = RANGE.clampIncrements(increments.get());
         RaceConfig c = new RaceConfig(t, k, start, lock.get());
         if (c.equals(history.config()) && why == null) {
             return;
@@ -483,13 +481,11 @@ public final class StepperViewModel {
         try {
             start = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            startError.set("Start must be a whole number from " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
-                    + ".");
+            startError.set("Start must be a whole number from " + RANGE.startText() + ".");
             return null;
         }
-        if (start < RaceConfig.MIN_START || start > RaceConfig.MAX_START) {
-            startError.set("Start must be " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START + ", not " + start
-                    + ".");
+        if (!RANGE.containsStart(start)) {
+            startError.set("Start must be " + RANGE.startText() + ", not " + start + ".");
             return null;
         }
         startError.set("");
