@@ -25,6 +25,7 @@ final class ThreadStates {
 
     private final RaceConfig config;
     private final IncrementShape shape;
+    private final boolean lock;
     private final int bound;        // register offsets lie in [-bound, bound]
     private final int offsetWidth;  // 2 * bound + 1
     private final int maxId;
@@ -41,6 +42,7 @@ final class ThreadStates {
     ThreadStates(RaceConfig config, int maxId) {
         this.config = config;
         this.shape = new IncrementShape(config.lock());
+        this.lock = config.lock();
         this.bound = config.threads() * config.increments() + 1;
         this.offsetWidth = 2 * bound + 1;
         int codes = (config.increments() + 1) * shape.size() * offsetWidth;
@@ -120,6 +122,9 @@ final class ThreadStates {
     }
 
     boolean lockHeld(int[] ids, int threads) {
+        if (!lock) {
+            return false;
+        }
         for (int i = 0; i < threads; i++) {
             if ((flags[ids[i]] & HOLDS_LOCK) != 0) {
                 return true;
