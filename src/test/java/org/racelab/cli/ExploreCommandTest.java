@@ -111,4 +111,33 @@ class ExploreCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--increments");
     }
+
+    @Test
+    void aRaceTooLargeForTheHeapIsRefusedFromItsEstimateInOneLine() {
+        RaceLabCliTest.Result r = run("explore", "--threads", "6", "--increments", "9");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).doesNotContain("\n")
+                .startsWith("racelab: 6 threads × 9 increments needs about ")
+                .contains(" states); the limit is ")
+                .endsWith("(the JVM's heap)");
+    }
+
+    @Test
+    void maxMemoryLowersTheLimit() {
+        RaceLabCliTest.Result r = run("explore", "--threads", "4", "--increments", "4", "--max-memory", "1m");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("racelab: 4 threads × 4 increments needs about ")
+                .endsWith("; the limit is 1.0 MB (--max-memory)");
+        assertThat(run("explore", "--threads", "2", "--increments", "2", "--max-memory", "64m").code()).isZero();
+        RaceLabCliTest.Result bad = run("explore", "--threads", "2", "--increments", "2", "--max-memory", "lots");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--max-memory: not a memory size: 'lots'");
+    }
+
+    @Test
+    void theTableNamesTheRaceWithTheTimesSign() {
+        RaceLabCliTest.Result r = run("explore", "--threads", "2", "--increments", "1", "--start", "5");
+        assertThat(r.out()).startsWith("Explore: 2 threads × 1 increment, start 5, no lock");
+    }
 }
