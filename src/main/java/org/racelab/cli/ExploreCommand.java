@@ -134,15 +134,9 @@ public final class ExploreCommand implements Callable<Integer> {
     }
 
     private RaceConfig config() {
-        RaceRange range = RaceRange.EXPLORE;
-        if (!range.containsThreads(threads)) {
-            throw new UserInputException("--threads must be " + range.threadsText() + ", not " + threads);
-        }
-        if (!range.containsIncrements(increments)) {
-            throw new UserInputException("--increments must be " + range.incrementsText() + ", not " + increments);
-        }
-        if (!range.containsStart(start)) {
-            throw new UserInputException("--start must be " + range.startText() + ", not " + start);
+        String refusal = RaceRange.EXPLORE.refusal(threads, increments, start, "--");
+        if (refusal != null) {
+            throw new UserInputException(refusal);
         }
         return new RaceConfig(threads, increments, start, lock);
     }

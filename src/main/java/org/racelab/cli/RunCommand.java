@@ -23,8 +23,6 @@ import picocli.CommandLine.Spec;
             "  racelab run --threads 2 --increments 1 --start 5 --schedule ABBBAA"})
 public final class RunCommand implements Callable<Integer> {
 
-    private static final RaceRange RANGE = RaceRange.RUN;
-
     @Spec
     CommandSpec spec;
 
@@ -65,14 +63,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RaceConfig config() {
-        if (!RANGE.containsThreads(threads)) {
-            throw new UserInputException("--threads must be " + RANGE.threadsText() + ", not " + threads);
-        }
-        if (!RANGE.containsIncrements(increments)) {
-            throw new UserInputException("--increments must be " + RANGE.incrementsText() + ", not " + increments);
-        }
-        if (!RANGE.containsStart(start)) {
-            throw new UserInputException("--start must be " + RANGE.startText() + ", not " + start);
+        String refusal = RaceRange.RUN.refusal(threads, increments, start, "--");
+        if (refusal != null) {
+            throw new UserInputException(refusal);
         }
         return new RaceConfig(threads, increments, start, lock);
     }

@@ -12,15 +12,9 @@ public record RaceConfig(int threads, int increments, int start, boolean lock) {
     public static final RaceConfig SLIDE_8 = new RaceConfig(2, 1, 5, false);
 
     public RaceConfig {
-        RaceRange r = RaceRange.MODEL;
-        if (!r.containsThreads(threads)) {
-            throw new IllegalArgumentException("threads must be " + r.threadsText() + ", not " + threads);
-        }
-        if (!r.containsIncrements(increments)) {
-            throw new IllegalArgumentException("increments must be " + r.incrementsText() + ", not " + increments);
-        }
-        if (!r.containsStart(start)) {
-            throw new IllegalArgumentException("start must be " + r.startText() + ", not " + start);
+        String refusal = RaceRange.MODEL.refusal(threads, increments, start, "");
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
     }
 

@@ -47,6 +47,23 @@ public record RaceRange(int minThreads, int maxThreads, int minIncrements, int m
         return start >= minStart && start <= maxStart;
     }
 
+    /**
+     * Why these settings are outside the range, naming the setting with {@code prefix} ("threads must be 1 to 6,
+     * not 7"; with prefix "--" the command line's option), or null when they are inside.
+     */
+    public String refusal(int threads, int increments, int start, String prefix) {
+        if (!containsThreads(threads)) {
+            return prefix + "threads must be " + threadsText() + ", not " + threads;
+        }
+        if (!containsIncrements(increments)) {
+            return prefix + "increments must be " + incrementsText() + ", not " + increments;
+        }
+        if (!containsStart(start)) {
+            return prefix + "start must be " + startText() + ", not " + start;
+        }
+        return null;
+    }
+
     /** {@code threads} moved into the range. */
     public int clampThreads(int threads) {
         return Math.max(minThreads, Math.min(maxThreads, threads));

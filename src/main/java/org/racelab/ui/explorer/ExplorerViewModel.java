@@ -119,10 +119,6 @@ public final class ExplorerViewModel {
         lock.set(config.lock());
     }
 
-    private static int clamp(int v, int lo, int hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
     // ---- exploring ----------------------------------------------------------------------------------------
 
     /** The race of the current (or running) exploration. */
