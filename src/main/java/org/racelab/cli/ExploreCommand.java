@@ -21,9 +21,18 @@ import picocli.CommandLine.Spec;
 /** {@code racelab explore}: counts every interleaving of a race exactly, by final value, and lists any of them. */
 @Command(name = "explore",
         mixinStandardHelpOptions = true,
+        defaultValueProvider = ExploreCommand.Defaults.class,
         description = {"Counts every possible schedule (interleaving of micro-steps) exactly, grouped by the "
-                + "counter's final value, with the odds under a random scheduler; lists schedules on request."})
+                + "counter's final value, with the odds under a random scheduler; lists schedules on request.",
+            "Schedules are numbered from 1 in lexicographic order (A < B < C), as in the window."})
 public final class ExploreCommand implements Callable<Integer> {
+
+    /** explore's defaults: the lecture's 2 threads × 1 increment from 0. */
+    static final class Defaults extends RaceOptions.Defaults {
+        Defaults() {
+            super(2, 1, 0);
+        }
+    }
 
     /** Most schedules one call lists. */
     static final int MAX_LIST = 100_000;
@@ -34,20 +43,8 @@ public final class ExploreCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--threads", required = true, paramLabel = "N",
-            description = "Threads A, B, ...: 1 to 6.")
-    int threads;
-
-    @Option(names = "--increments", required = true, paramLabel = "K",
-            description = "count += 1 per thread: 1 to 9 (large races need much time and memory).")
-    int increments;
-
-    @Option(names = "--start", defaultValue = "0", paramLabel = "S",
-            description = "The counter's start value, -1000 to 1000 (default: ${DEFAULT-VALUE}).")
-    int start;
-
-    @Option(names = "--lock", description = "Every increment holds the lock (acquire, load, add, store, release).")
-    boolean lock;
+    @Mixin
+    RaceOptions race;
 
     @Option(names = "--outcome", paramLabel = "V", description = "List only schedules ending at final value V.")
     Integer outcome;
@@ -55,22 +52,23 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--list", paramLabel = "N", description = "List N schedules in lexicographic order (A < B < C).")
     Integer list;
 
-    @Option(names = "--offset", paramLabel = "I",
-            description = "0-based index of the first listed schedule (default: 0); any size.")
-    BigInteger offset;
+    @Option(names = "--first", paramLabel = "I",
+            description = "Number of the first listed schedule, counting from 1 as the window does "
+                    + "(default: 1); any size.")
+    BigInteger firstNumber;
 
     @Override
     public Integer call() {
-        RaceConfig config = config();
+        RaceConfig config = race.config(1);
         if (list != null && (list < 1 || list > MAX_LIST)) {
             throw new UserInputException("--list must be 1 to " + MAX_LIST + ", not " + list);
         }
-        if (list == null && (outcome != null || offset != null)) {
-            throw new UserInputException((outcome != null ? "--outcome" : "--offset")
+        if (list == null && (outcome != null || firstNumber != null)) {
+            throw new UserInputException((outcome != null ? "--outcome" : "--first")
                     + " chooses which schedules to list: add --list N");
         }
-        if (offset != null && offset.signum() < 0) {
-            throw new UserInputException("--offset must be 0 or more, not " + offset);
+        if (firstNumber != null && firstNumber.signum() <= 0) {
+            throw new UserInputException("--first counts from 1, not " + firstNumber);
         }
         Interleavings result;
         try {
@@ -79,7 +77,7 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         } catch (OutOfMemoryError e) {
             // The half-built space is garbage now; say what to do instead of failing with a bare error.
-            throw new UserInputException(config.threads() + " threads x " + config.increments()
+            throw new UserInputException(config.threads() + " threads × " + config.increments()
                     + " increments needs more memory than Java may use here: choose fewer threads or increments"
                     + " (or give Java more memory with -Xmx)");
         } catch (InterruptedException e) {
@@ -87,7 +85,7 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new UserInputException("interrupted");
         }
         List<ExploredSchedule> schedules = List.of();
-        BigInteger first = offset == null ? BigInteger.ZERO : offset;
+        BigInteger first = firstNumber == null ? BigInteger.ZERO : firstNumber.subtract(BigInteger.ONE);
         BigInteger among = result.total();
         if (list != null) {
             if (outcome != null) {
@@ -98,9 +96,9 @@ public final class ExploreCommand implements Callable<Integer> {
                 }
             }
             if (first.compareTo(among) >= 0) {
-                throw new UserInputException("--offset " + first + " is beyond the last schedule: there are "
-                        + ExplorerNarration.grouped(among) + (outcome != null ? " ending at " + outcome : "")
-                        + " (0 to " + among.subtract(BigInteger.ONE) + ")");
+                throw new UserInputException("--first " + first.add(BigInteger.ONE) + " is beyond the last schedule: "
+                        + "there are " + ExplorerNarration.grouped(among) + (outcome != null ? " ending at " + outcome : "")
+                        + " (1 to " + among + ")");
             }
             try {
                 schedules = result.page(outcome, first, list);
@@ -114,21 +112,6 @@ public final class ExploreCommand implements Callable<Integer> {
         BigInteger amongFinal = among;
         format.print(out, json(result, listed), w -> table(w, result, listed, first, amongFinal));
         return 0;
-    }
-
-    private RaceConfig config() {
-        if (threads < 1 || threads > RaceConfig.MAX_THREADS) {
-            throw new UserInputException("--threads must be 1 to " + RaceConfig.MAX_THREADS + ", not " + threads);
-        }
-        if (increments < 1 || increments > RaceConfig.MAX_INCREMENTS) {
-            throw new UserInputException("--increments must be 1 to " + RaceConfig.MAX_INCREMENTS + ", not "
-                    + increments);
-        }
-        if (start < RaceConfig.MIN_START || start > RaceConfig.MAX_START) {
-            throw new UserInputException("--start must be " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
-                    + ", not " + start);
-        }
-        return new RaceConfig(threads, increments, start, lock);
     }
 
     private ObjectNode json(Interleavings result, List<ExploredSchedule> schedules) {
@@ -159,7 +142,7 @@ public final class ExploreCommand implements Callable<Integer> {
     private void table(PrintWriter out, Interleavings result, List<ExploredSchedule> schedules, BigInteger first,
             BigInteger among) {
         RaceConfig c = result.config();
-        out.printf("Explore: %d thread%s x %d increment%s, start %d, %s%n", c.threads(), c.threads() == 1 ? "" : "s",
+        out.printf("Explore: %d thread%s × %d increment%s, start %d, %s%n", c.threads(), c.threads() == 1 ? "" : "s",
                 c.increments(), c.increments() == 1 ? "" : "s", c.start(), c.lock() ? "with the lock" : "no lock");
         String approx = ExplorerNarration.approximately(result.total());
         out.printf("Schedules: %s%s, each %d micro-steps long; expected final without lost updates: %d%n",
@@ -189,13 +172,14 @@ public final class ExploreCommand implements Callable<Integer> {
         out.println(ExplorerNarration.oddsExplanation(result));
         if (list != null) {
             out.println();
-            BigInteger last = first.add(BigInteger.valueOf(schedules.size() - 1L));
-            out.printf("Schedules #%s to #%s of %s%s (0-based, lexicographic):%n", first, last,
+            BigInteger number = first.add(BigInteger.ONE);
+            BigInteger last = number.add(BigInteger.valueOf(schedules.size() - 1L));
+            out.printf("Schedules #%s to #%s of %s%s (numbered from 1, lexicographic):%n", number, last,
                     ExplorerNarration.grouped(among), outcome != null ? " ending at " + outcome : "");
             int indexWidth = Math.max(1, last.toString().length());
             for (int i = 0; i < schedules.size(); i++) {
                 ExploredSchedule s = schedules.get(i);
-                out.printf("%" + indexWidth + "s  %s  final %d%s%n", first.add(BigInteger.valueOf(i)), s.schedule(),
+                out.printf("%" + indexWidth + "s  %s  final %d%s%n", number.add(BigInteger.valueOf(i)), s.schedule(),
                         s.finalValue(), s.staleSteps().isEmpty() ? ""
                                 : "  stale store" + (s.staleSteps().size() == 1 ? "" : "s") + " at step "
                                         + String.join(", ",

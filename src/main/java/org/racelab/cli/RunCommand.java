@@ -9,6 +9,12 @@ import org.racelab.model.RunResult;
 import org.racelab.model.Schedule;
 import org.racelab.model.ScheduleException;
 import org.racelab.model.Step;
+import java.nio.file.Path;
+import java.util.List;
+import org.racelab.model.scenario.Scenario;
+import org.racelab.model.scenario.ScenarioCodec;
+import org.racelab.model.scenario.ScenarioException;
+import org.racelab.model.scenario.ScheduleText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,13 +24,21 @@ import picocli.CommandLine.Spec;
 /** {@code racelab run}: runs one schedule through the stepper's model and prints every step and the summary. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        description = {"Runs a schedule through the stepper's model, e.g. Slide 8:",
-            "  racelab run --threads 2 --increments 1 --start 5 --schedule ABBBAA"})
+        defaultValueProvider = RunCommand.Defaults.class,
+        description = {"Runs a schedule through the stepper's model, or replays a scenario file.",
+            "Slide 8: racelab run --threads 2 --increments 1 --start 5 --schedule ABBBAA",
+            "A file:  racelab run --scenario slide8.json"})
 public final class RunCommand implements Callable<Integer> {
 
     /** Up to 6 threads, as the explorer's CLI, so its witnesses can be replayed here; the stepper shows 2 to 4. */
     static final int MIN_THREADS = 2;
-    static final int MAX_THREADS = RaceConfig.MAX_THREADS;
+
+    /** run's defaults: Slide 8's 2 threads, 1 increment, start 5. */
+    static final class Defaults extends RaceOptions.Defaults {
+        Defaults() {
+            super(2, 1, 5);
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -32,31 +46,45 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "Threads A, B, ...: " + MIN_THREADS + " to " + MAX_THREADS + " (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    RaceOptions race;
 
-    @Option(names = "--increments", paramLabel = "K", defaultValue = "1",
-            description = "count += 1 per thread: 1 to " + RaceConfig.MAX_INCREMENTS + " (default: ${DEFAULT-VALUE}).")
-    int increments;
-
-    @Option(names = "--start", paramLabel = "S", defaultValue = "5",
-            description = "The counter's start value: " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
-                    + " (default: ${DEFAULT-VALUE}).")
-    int start;
-
-    @Option(names = "--lock", description = "Hold the lock around each increment (acquire, load, add, store, release).")
-    boolean lock;
-
-    @Option(names = "--schedule", paramLabel = "LETTERS", required = true,
+    @Option(names = "--schedule", paramLabel = "LETTERS",
             description = "Which thread takes each micro-step, e.g. ABBBAA; may stop before every thread is done.")
     String schedule;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Replay a scenario file saved by the window (File > Save scenario) instead of the options"
+                    + " above; a bad file is refused with one line, as in the window.")
+    Path scenario;
+
     @Override
     public Integer call() {
+        RaceConfig config;
+        Schedule steps;
+        if (scenario != null) {
+            for (String o : List.of("--threads", "--increments", "--start", "--lock", "--schedule")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new UserInputException("--scenario gives the whole race: leave out " + o);
+                }
+            }
+            try {
+                Scenario s = ScenarioCodec.read(scenario);
+                config = s.config();
+                steps = s.schedule();
+            } catch (ScenarioException e) {
+                throw new UserInputException(e.getMessage());
+            }
+        } else {
+            if (schedule == null) {
+                throw new UserInputException("give --schedule LETTERS (e.g. ABBBAA) or --scenario FILE");
+            }
+            config = race.config(MIN_THREADS);
+            steps = schedule(config);
+        }
         RunResult result;
         try {
-            result = RunResult.replay(config(), schedule());
+            result = RunResult.replay(config, steps);
         } catch (ScheduleException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -65,24 +93,9 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RaceConfig config() {
-        if (threads < MIN_THREADS || threads > MAX_THREADS) {
-            throw new UserInputException("--threads must be " + MIN_THREADS + " to " + MAX_THREADS + ", not " + threads);
-        }
-        if (increments < 1 || increments > RaceConfig.MAX_INCREMENTS) {
-            throw new UserInputException(
-                    "--increments must be 1 to " + RaceConfig.MAX_INCREMENTS + ", not " + increments);
-        }
-        if (start < RaceConfig.MIN_START || start > RaceConfig.MAX_START) {
-            throw new UserInputException("--start must be " + RaceConfig.MIN_START + " to " + RaceConfig.MAX_START
-                    + ", not " + start);
-        }
-        return new RaceConfig(threads, increments, start, lock);
-    }
-
-    private Schedule schedule() {
+    private Schedule schedule(RaceConfig config) {
         try {
-            return Schedule.parse(schedule);
+            return ScheduleText.parse(schedule, config.threads());
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--schedule " + e.getMessage());
         }

@@ -24,21 +24,21 @@ public final class InputText {
 
     /** The value without quotes (e.g. a JSON number or literal), escaped and cut like {@link #quote}. */
     public static String shorten(String value) {
+        return shortenTo(value, MAX_QUOTED);
+    }
+
+    /** Like {@link #shorten} with another limit: at most {@code max} characters, then "…" if anything is left. */
+    public static String shortenTo(String value, int max) {
         StringBuilder b = new StringBuilder();
-        int shown = 0;
         for (int i = 0; i < value.length();) {
             int cp = value.codePointAt(i);
-            if (shown == MAX_QUOTED) {
+            boolean hidden = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029
+                    || Character.getType(cp) == Character.FORMAT || Character.isSurrogate((char) cp);
+            String piece = hidden ? String.format(Locale.ROOT, "\\u%04X", cp) : new String(Character.toChars(cp));
+            if (b.length() + piece.length() > max) {
                 return b.append('…').toString();
             }
-            if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || Character.getType(cp) == Character.FORMAT) {
-                b.append(String.format(Locale.ROOT, "\\u%04X", cp));
-            } else if (Character.isSurrogate((char) cp)) {
-                b.append(String.format(Locale.ROOT, "\\u%04X", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-            shown++;
+            b.append(piece);
             i += Character.charCount(cp);
         }
         return b.toString();
