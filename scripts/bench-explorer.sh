@@ -29,5 +29,5 @@ for lock in "" "--lock"; do
   done
 done
 # One page (50 schedules) of the largest UI case, from the middle of the most common outcome.
-run "4×5 + page of 50" --threads 4 --increments 5 --outcome 6 --list 50 --offset 500000000000000000000000000000000
-run "4×3 + page of 50" --threads 4 --increments 3 --outcome 5 --list 50 --offset 1000000000000000000
+run "4×5 + page of 50" --threads 4 --increments 5 --outcome 6 --list 50 --first 500000000000000000000000000000001
+run "4×3 + page of 50" --threads 4 --increments 3 --outcome 5 --list 50 --first 1000000000000000001

@@ -23,9 +23,18 @@ import picocli.CommandLine.Spec;
 /** {@code racelab explore}: counts every interleaving of a race exactly, by final value, and lists any of them. */
 @Command(name = "explore",
         mixinStandardHelpOptions = true,
+        defaultValueProvider = ExploreCommand.Defaults.class,
         description = {"Counts every possible schedule (interleaving of micro-steps) exactly, grouped by the "
-                + "counter's final value, with the odds under a random scheduler; lists schedules on request."})
+                + "counter's final value, with the odds under a random scheduler; lists schedules on request.",
+            "Schedules are numbered from 1 in lexicographic order (A < B < C), as in the window."})
 public final class ExploreCommand implements Callable<Integer> {
+
+    /** explore's defaults: the lecture's 2 threads × 1 increment from 0. */
+    static final class Defaults extends RaceOptions.Defaults {
+        Defaults() {
+            super(2, 1, 0);
+        }
+    }
 
     /** Most schedules one call lists. */
     static final int MAX_LIST = 100_000;
@@ -36,22 +45,8 @@ public final class ExploreCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--threads", required = true, paramLabel = "N",
-            description = "Threads A, B, ...: 1 to " + RaceRange.MAX_THREADS + ".")
-    int threads;
-
-    @Option(names = "--increments", required = true, paramLabel = "K",
-            description = "count += 1 per thread: 1 to " + RaceRange.MAX_INCREMENTS
-                    + " (large races need much time and memory).")
-    int increments;
-
-    @Option(names = "--start", defaultValue = "0", paramLabel = "S",
-            description = "The counter's start value, " + RaceRange.MIN_START + " to " + RaceRange.MAX_START
-                    + " (default: ${DEFAULT-VALUE}).")
-    int start;
-
-    @Option(names = "--lock", description = "Every increment holds the lock (acquire, load, add, store, release).")
-    boolean lock;
+    @Mixin
+    RaceOptions race;
 
     @Option(names = "--outcome", paramLabel = "V", description = "List only schedules ending at final value V.")
     Integer outcome;
@@ -59,9 +54,10 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--list", paramLabel = "N", description = "List N schedules in lexicographic order (A < B < C).")
     Integer list;
 
-    @Option(names = "--offset", paramLabel = "I",
-            description = "0-based index of the first listed schedule (default: 0); any size.")
-    BigInteger offset;
+    @Option(names = "--first", paramLabel = "I",
+            description = "Number of the first listed schedule, counting from 1 as the window does "
+                    + "(default: 1); any size.")
+    BigInteger firstNumber;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
             description = "Refuse races estimated to need more memory than this, e.g. 512m or 6g (default and "
@@ -70,16 +66,16 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RaceConfig config = config();
+        RaceConfig config = race.config(RaceRange.EXPLORE);
         if (list != null && (list < 1 || list > MAX_LIST)) {
             throw new UserInputException("--list must be 1 to " + MAX_LIST + ", not " + list);
         }
-        if (list == null && (outcome != null || offset != null)) {
-            throw new UserInputException((outcome != null ? "--outcome" : "--offset")
+        if (list == null && (outcome != null || firstNumber != null)) {
+            throw new UserInputException((outcome != null ? "--outcome" : "--first")
                     + " chooses which schedules to list: add --list N");
         }
-        if (offset != null && offset.signum() < 0) {
-            throw new UserInputException("--offset must be 0 or more, not " + offset);
+        if (firstNumber != null && firstNumber.signum() <= 0) {
+            throw new UserInputException("--first counts from 1, not " + firstNumber);
         }
         Interleavings result;
         try {
@@ -95,7 +91,7 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new UserInputException("interrupted");
         }
         List<ExploredSchedule> schedules = List.of();
-        BigInteger first = offset == null ? BigInteger.ZERO : offset;
+        BigInteger first = firstNumber == null ? BigInteger.ZERO : firstNumber.subtract(BigInteger.ONE);
         BigInteger among = result.total();
         if (list != null) {
             if (outcome != null) {
@@ -106,9 +102,9 @@ public final class ExploreCommand implements Callable<Integer> {
                 }
             }
             if (first.compareTo(among) >= 0) {
-                throw new UserInputException("--offset " + first + " is beyond the last schedule: there are "
-                        + ExplorerNarration.grouped(among) + (outcome != null ? " ending at " + outcome : "")
-                        + " (0 to " + among.subtract(BigInteger.ONE) + ")");
+                throw new UserInputException("--first " + first.add(BigInteger.ONE) + " is beyond the last schedule: "
+                        + "there are " + ExplorerNarration.grouped(among) + (outcome != null ? " ending at " + outcome : "")
+                        + " (1 to " + among + ")");
             }
             try {
                 schedules = result.page(outcome, first, list);
@@ -131,14 +127,6 @@ public final class ExploreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--max-memory: " + e.getMessage());
         }
-    }
-
-    private RaceConfig config() {
-        String refusal = RaceRange.EXPLORE.refusal(threads, increments, start, "--");
-        if (refusal != null) {
-            throw new UserInputException(refusal);
-        }
-        return new RaceConfig(threads, increments, start, lock);
     }
 
     private ObjectNode json(Interleavings result, List<ExploredSchedule> schedules) {
@@ -198,13 +186,14 @@ public final class ExploreCommand implements Callable<Integer> {
         out.println(ExplorerNarration.oddsExplanation(result));
         if (list != null) {
             out.println();
-            BigInteger last = first.add(BigInteger.valueOf(schedules.size() - 1L));
-            out.printf("Schedules #%s to #%s of %s%s (0-based, lexicographic):%n", first, last,
+            BigInteger number = first.add(BigInteger.ONE);
+            BigInteger last = number.add(BigInteger.valueOf(schedules.size() - 1L));
+            out.printf("Schedules #%s to #%s of %s%s (numbered from 1, lexicographic):%n", number, last,
                     ExplorerNarration.grouped(among), outcome != null ? " ending at " + outcome : "");
             int indexWidth = Math.max(1, last.toString().length());
             for (int i = 0; i < schedules.size(); i++) {
                 ExploredSchedule s = schedules.get(i);
-                out.printf("%" + indexWidth + "s  %s  final %d%s%n", first.add(BigInteger.valueOf(i)), s.schedule(),
+                out.printf("%" + indexWidth + "s  %s  final %d%s%n", number.add(BigInteger.valueOf(i)), s.schedule(),
                         s.finalValue(), s.staleSteps().isEmpty() ? ""
                                 : "  stale store" + (s.staleSteps().size() == 1 ? "" : "s") + " at step "
                                         + String.join(", ",

@@ -10,6 +10,12 @@ import org.racelab.model.RunResult;
 import org.racelab.model.Schedule;
 import org.racelab.model.ScheduleException;
 import org.racelab.model.Step;
+import java.nio.file.Path;
+import java.util.List;
+import org.racelab.model.scenario.Scenario;
+import org.racelab.model.scenario.ScenarioCodec;
+import org.racelab.model.scenario.ScenarioException;
+import org.racelab.model.scenario.ScheduleText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,9 +25,18 @@ import picocli.CommandLine.Spec;
 /** {@code racelab run}: runs one schedule through the stepper's model and prints every step and the summary. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        description = {"Runs a schedule through the stepper's model, e.g. Slide 8:",
-            "  racelab run --threads 2 --increments 1 --start 5 --schedule ABBBAA"})
+        defaultValueProvider = RunCommand.Defaults.class,
+        description = {"Runs a schedule through the stepper's model, or replays a scenario file.",
+            "Slide 8: racelab run --threads 2 --increments 1 --start 5 --schedule ABBBAA",
+            "A file:  racelab run --scenario slide8.json"})
 public final class RunCommand implements Callable<Integer> {
+
+    /** run's defaults: Slide 8's 2 threads, 1 increment, start 5. */
+    static final class Defaults extends RaceOptions.Defaults {
+        Defaults() {
+            super(2, 1, 5);
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -29,31 +44,45 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "Threads A, B, ...: " + RaceRange.RUN_MIN_THREADS + " to " + RaceRange.MAX_THREADS + " (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    RaceOptions race;
 
-    @Option(names = "--increments", paramLabel = "K", defaultValue = "1",
-            description = "count += 1 per thread: 1 to " + RaceRange.MAX_INCREMENTS + " (default: ${DEFAULT-VALUE}).")
-    int increments;
-
-    @Option(names = "--start", paramLabel = "S", defaultValue = "5",
-            description = "The counter's start value: " + RaceRange.MIN_START + " to " + RaceRange.MAX_START
-                    + " (default: ${DEFAULT-VALUE}).")
-    int start;
-
-    @Option(names = "--lock", description = "Hold the lock around each increment (acquire, load, add, store, release).")
-    boolean lock;
-
-    @Option(names = "--schedule", paramLabel = "LETTERS", required = true,
+    @Option(names = "--schedule", paramLabel = "LETTERS",
             description = "Which thread takes each micro-step, e.g. ABBBAA; may stop before every thread is done.")
     String schedule;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Replay a scenario file saved by the window (File > Save scenario) instead of the options"
+                    + " above; a bad file is refused with one line, as in the window.")
+    Path scenario;
+
     @Override
     public Integer call() {
+        RaceConfig config;
+        Schedule steps;
+        if (scenario != null) {
+            for (String o : List.of("--threads", "--increments", "--start", "--lock", "--schedule")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new UserInputException("--scenario gives the whole race: leave out " + o);
+                }
+            }
+            try {
+                Scenario s = ScenarioCodec.read(scenario);
+                config = s.config();
+                steps = s.schedule();
+            } catch (ScenarioException e) {
+                throw new UserInputException(e.getMessage());
+            }
+        } else {
+            if (schedule == null) {
+                throw new UserInputException("give --schedule LETTERS (e.g. ABBBAA) or --scenario FILE");
+            }
+            config = race.config(RaceRange.RUN);
+            steps = schedule(config);
+        }
         RunResult result;
         try {
-            result = RunResult.replay(config(), schedule());
+            result = RunResult.replay(config, steps);
         } catch (ScheduleException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -62,17 +91,9 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RaceConfig config() {
-        String refusal = RaceRange.RUN.refusal(threads, increments, start, "--");
-        if (refusal != null) {
-            throw new UserInputException(refusal);
-        }
-        return new RaceConfig(threads, increments, start, lock);
-    }
-
-    private Schedule schedule() {
+    private Schedule schedule(RaceConfig config) {
         try {
-            return Schedule.parse(schedule);
+            return ScheduleText.parse(schedule, config.threads());
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--schedule " + e.getMessage());
         }

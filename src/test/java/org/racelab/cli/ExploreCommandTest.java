@@ -62,7 +62,7 @@ class ExploreCommandTest {
     @Test
     void listsSchedulesOfAnOutcomeFromAnOffset() throws Exception {
         JsonNode root = json("explore", "--threads", "2", "--increments", "1", "--outcome", "6", "--list", "3",
-                "--offset", "2", "--start", "5", "--format", "json");
+                "--first", "3", "--start", "5", "--format", "json");
         assertThat(root.get("start").asInt()).isEqualTo(5);
         assertThat(keys(root)).last().isEqualTo("schedules");
         List<String> listed = new ArrayList<>();
@@ -77,8 +77,9 @@ class ExploreCommandTest {
         assertThat(r.out()).contains("final  lost  schedules")
                 .contains("Of 20 ways two threads can interleave one increment each, 18 lose an update (90%).")
                 .contains("random scheduler")
-                .contains("0  AAABBB  final 2")
-                .contains("1  AABABB  final 1  stale store at step 6");
+                .contains("Schedules #1 to #2 of 20 (numbered from 1, lexicographic):")
+                .contains("1  AAABBB  final 2")
+                .contains("2  AABABB  final 1  stale store at step 6");
         RaceLabCliTest.Result huge = run("explore", "--threads", "4", "--increments", "3", "--lock");
         assertThat(huge.out()).contains("none loses an update");
     }
@@ -90,11 +91,12 @@ class ExploreCommandTest {
         "--threads 2 --increments 10|--increments must be 1 to 9, not 10",
         "--threads 2 --increments 1 --start 2000|--start must be -1000 to 1000, not 2000",
         "--threads 2 --increments 1 --outcome 7 --list 3|no schedule ends at 7; the outcomes are [1, 2]",
-        "--threads 2 --increments 1 --list 3 --offset 20|--offset 20 is beyond the last schedule: there are 20 (0 to 19)",
-        "--threads 2 --increments 1 --outcome 2 --list 3 --offset 2|--offset 2 is beyond the last schedule: there are 2 ending at 2 (0 to 1)",
+        "--threads 2 --increments 1 --list 3 --first 21|--first 21 is beyond the last schedule: there are 20 (1 to 20)",
+        "--threads 2 --increments 1 --outcome 2 --list 3 --first 3|--first 3 is beyond the last schedule: there are 2 ending at 2 (1 to 2)",
         "--threads 2 --increments 1 --list 0|--list must be 1 to 100000, not 0",
-        "--threads 2 --increments 1 --offset 3|--offset chooses which schedules to list: add --list N",
-        "--threads 2 --increments 1 --list 1 --offset -1|--offset must be 0 or more, not -1",
+        "--threads 2 --increments 1 --first 3|--first chooses which schedules to list: add --list N",
+        "--threads 2 --increments 1 --list 1 --first 0|--first counts from 1, not 0",
+        "--threads 2 --increments 1 --list 1 --first -1|--first counts from 1, not -1",
     })
     void badInputExitsTwoWithOneClearLine(String args, String message) {
         List<String> argv = new ArrayList<>(List.of("explore"));
@@ -106,10 +108,11 @@ class ExploreCommandTest {
     }
 
     @Test
-    void missingRequiredOptionsExitTwo() {
-        RaceLabCliTest.Result r = run("explore", "--threads", "2");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--increments");
+    void theRaceOptionsDefaultToTheLecturesTwoThreadsTimesOneIncrementFromZero() {
+        RaceLabCliTest.Result r = run("explore");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Explore: 2 threads × 1 increment, start 0, no lock");
+        assertThat(run("explore", "--help").out()).contains("numbered from 1").contains("--first=I");
     }
 
     @Test

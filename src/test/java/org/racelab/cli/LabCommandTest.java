@@ -25,7 +25,7 @@ class LabCommandTest {
             List<String> keys = new ArrayList<>();
             run.fieldNames().forEachRemaining(keys::add);
             assertThat(keys).containsExactly("counter", "workers", "tasks", "increments", "expected", "final", "lost",
-                    "lostPercent", "seconds", "incrementsPerSecond");
+                    "lostPercent", "seconds", "incrementsPerSecond", "complete");
             assertThat(run.get("workers").asInt()).isEqualTo(3);
             assertThat(run.get("tasks").asInt()).isEqualTo(4);
             assertThat(run.get("increments").asLong()).isEqualTo(50_000);
@@ -68,7 +68,7 @@ class LabCommandTest {
         "--tasks;-3;tasks must be between 1",
         "--increments;0;increments per task must be at least 1, got 0",
         "--increments;-5;increments per task must be at least 1, got -5",
-        "--counter;fast;unknown counter 'fast'",
+        "--counter;fast;unknown counter \"fast\"",
         "--counter;switchable;live lock switch",
     })
     void badNumbersExitTwoWithAClearMessage(String option, String value, String message) {
@@ -84,7 +84,7 @@ class LabCommandTest {
     void overflowOfTasksTimesIncrementsExitsTwo() {
         RaceLabCliTest.Result r = RaceLabCliTest.run("lab", "--tasks", "4", "--increments", String.valueOf(Long.MAX_VALUE / 2));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("racelab: tasks x increments").contains("overflows");
+        assertThat(r.err()).startsWith("racelab: tasks × increments").contains("10^11");
     }
 
     @Test

@@ -42,7 +42,8 @@ class RaceLabCliTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().findFirst().orElseThrow())
                 .startsWith("racelab: Unknown option: '--frobnicate'");
-        assertThat(r.err()).contains("Usage: racelab").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err()).doesNotContain("Usage: racelab").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
     }
 
     @Test

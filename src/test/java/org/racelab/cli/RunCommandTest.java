@@ -78,8 +78,8 @@ class RunCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--schedule ABBBAAB | racelab: step 7: thread B is done",
         "--lock --threads 2 --increments 2 --schedule AAAAAAB | racelab: step 7: thread B is blocked: the lock is held by A",
-        "--schedule ABE | racelab: step 3: there is no thread E (this run has threads A to B)",
-        "--schedule AB1 | racelab: --schedule step 3: '1' is not a thread letter (use A, B, C, ...)",
+        "--schedule ABE | racelab: --schedule step 3: there is no thread E with 2 threads (use A to B)",
+        "--schedule AB1 | racelab: --schedule step 3: '1' (U+0031) is not a thread letter (use A to B)",
         "--threads 1 --schedule A | racelab: --threads must be 2 to 6, not 1",
         "--threads 7 --schedule A | racelab: --threads must be 2 to 6, not 7",
         "--increments 0 --schedule A | racelab: --increments must be 1 to 9, not 0",
@@ -97,10 +97,10 @@ class RunCommandTest {
     void notANumberAndMissingScheduleExitTwo() {
         var r = run("run", "--threads", "two", "--schedule", "AB");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("racelab: Invalid value for option '--threads': 'two' is not an int");
+        assertThat(r.err()).startsWith("racelab: Invalid value for option '--threads': \"two\" is not a whole number");
         var missing = run("run");
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).startsWith("racelab: Missing required option: '--schedule=LETTERS'");
+        assertThat(missing.err()).startsWith("racelab: give --schedule LETTERS");
     }
 
     @Test

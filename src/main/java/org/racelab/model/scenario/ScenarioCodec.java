@@ -1,17 +1,25 @@
 package org.racelab.model.scenario;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
-import java.util.Set;
+import java.util.List;
 import org.racelab.model.RaceConfig;
 import org.racelab.model.RaceRange;
 import org.racelab.model.Schedule;
@@ -20,21 +28,53 @@ import org.racelab.model.Schedule;
  * Reads and writes scenario files: a small JSON object such as
  * {@code {"racelab":"scenario","version":1,"threads":2,"increments":1,"start":5,"lock":false,"schedule":"ABBBAA"}}.
  *
- * <p>Reading validates everything it can without the stepper's model (ranges, letters, length); whether each step
- * is allowed (a blocked or finished thread) is checked when the stepper replays it. Every failure is a
- * {@link ScenarioException} with a one-line message; nothing is half-applied.
+ * <p>The format is strict, by Jackson's own features: one document and nothing after it, no duplicate or unknown
+ * keys, no coercion between types. Reading validates everything it can without the stepper's model (marker,
+ * version, ranges, letters, length); whether each step is allowed is checked when the stepper replays it. Every
+ * failure is a {@link ScenarioException} with a one-line message under 200 characters; nothing is half-applied.
  */
 public final class ScenarioCodec {
 
     public static final int VERSION = 1;
-    /** A scenario is a few hundred bytes; anything far larger is not one. */
-    static final long MAX_FILE_BYTES = 64 * 1024;
+    /** The stepper's range: the model allows more, the lecture UI offers this. */
+    private static final RaceRange RANGE = RaceRange.LECTURE;
+    /** A scenario is a few hundred bytes; anything larger is refused without reading it. */
+    public static final long MAX_FILE_BYTES = 64 * 1024;
 
-    private static final Set<String> KEYS =
-            Set.of("racelab", "version", "threads", "increments", "start", "lock", "schedule");
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = strictMapper();
 
     private ScenarioCodec() {
+    }
+
+    private static ObjectMapper strictMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+        mapper.coercionConfigDefaults().setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+                CoercionAction.Fail);
+        mapper.coercionConfigDefaults().setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                CoercionAction.Fail);
+        mapper.coercionConfigDefaults().setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                CoercionAction.Fail);
+        mapper.coercionConfigDefaults().setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                CoercionAction.Fail);
+        mapper.coercionConfigDefaults().setCoercion(
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** The file's fields after the marker and version, bound by Jackson with every coercion off. */
+    private record Fields(String racelab, JsonNode version, int threads, int increments, int start, boolean lock,
+            String schedule) {
     }
 
     public static String toJson(Scenario scenario) {
@@ -54,53 +94,61 @@ public final class ScenarioCodec {
         }
     }
 
+    /** Reads a scenario from a file's raw bytes: UTF-8, with or without a byte-order mark. */
+    public static Scenario fromBytes(byte[] bytes) throws ScenarioException {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ScenarioException("not a scenario file: it is larger than " + MAX_FILE_BYTES / 1024 + " KB");
+        }
+        return fromJson(TextEncoding.decode(bytes));
+    }
+
     public static Scenario fromJson(String json) throws ScenarioException {
+        if (json.length() > MAX_FILE_BYTES) {
+            throw new ScenarioException("not a scenario file: it is larger than " + MAX_FILE_BYTES / 1024 + " KB");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new ScenarioException("not a scenario file: the JSON is broken or cut short" + where);
+        } catch (JacksonException e) {
+            throw new ScenarioException("not a scenario file: the JSON is broken or cut short" + where(e) + why(e));
         }
         if (root == null || !root.isObject()) {
-            throw new ScenarioException("not a scenario file: expected a JSON object with threads, increments, "
-                    + "start, lock and schedule");
+            throw new ScenarioException("not a scenario file: expected a JSON object such as "
+                    + "{\"racelab\":\"scenario\",\"version\":1,...}");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                throw new ScenarioException("unknown key \"" + key + "\" in the scenario file");
+        JsonNode marker = root.get("racelab");
+        if (marker == null) {
+            throw new ScenarioException("not a RaceLab scenario: the marker \"racelab\":\"scenario\" is missing");
+        }
+        if (!marker.isTextual() || !marker.textValue().equals("scenario")) {
+            throw new ScenarioException("not a RaceLab scenario: \"racelab\" must be \"scenario\", not "
+                    + shown(marker));
+        }
+        checkVersion(root.get("version"));
+        for (String key : List.of("threads", "increments", "start", "lock", "schedule")) {
+            if (!root.has(key)) {
+                throw new ScenarioException("\"" + key + "\" is missing");
             }
         }
-        JsonNode version = root.get("version");
-        if (version != null && (!version.canConvertToInt() || version.asInt() > VERSION)) {
-            throw new ScenarioException("scenario file version " + version + " is newer than this RaceLab reads ("
-                    + VERSION + ")");
+        Fields f;
+        try {
+            f = MAPPER.treeToValue(root, Fields.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ScenarioException("unknown key " + InputText.quote(e.getPropertyName()) + " in the scenario file");
+        } catch (JacksonException e) {
+            throw typeError(root, fieldOf(e));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("not a scenario file: a value has the wrong type");
         }
-        RaceRange range = RaceRange.LECTURE;
-        int threads = intField(root, "threads", range.minThreads(), range.maxThreads());
-        int increments = intField(root, "increments", range.minIncrements(), range.maxIncrements());
-        int start = intField(root, "start", range.minStart(), range.maxStart());
-        JsonNode lock = root.get("lock");
-        if (lock == null || !lock.isBoolean()) {
-            throw new ScenarioException("\"lock\" must be true or false");
-        }
-        JsonNode scheduleNode = root.get("schedule");
-        if (scheduleNode == null || !scheduleNode.isTextual()) {
-            throw new ScenarioException("\"schedule\" must be a string of thread letters such as \"ABBBAA\"");
-        }
-        RaceConfig config = new RaceConfig(threads, increments, start, lock.booleanValue());
+        int threads = ranged("threads", f.threads(), RANGE.minThreads(), RANGE.maxThreads());
+        int increments = ranged("increments", f.increments(), RANGE.minIncrements(), RANGE.maxIncrements());
+        int start = ranged("start", f.start(), RANGE.minStart(), RANGE.maxStart());
+        RaceConfig config = new RaceConfig(threads, increments, start, f.lock());
         Schedule schedule;
         try {
-            schedule = Schedule.parse(scheduleNode.textValue());
+            schedule = ScheduleText.parse(f.schedule(), threads);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("schedule: " + e.getMessage());
-        }
-        for (int i = 0; i < schedule.length(); i++) {
-            if (schedule.threadAt(i) >= threads) {
-                throw new ScenarioException("schedule step " + (i + 1) + ": there is no thread "
-                        + schedule.letters().charAt(i) + " with " + threads + " threads");
-            }
+            throw new ScenarioException("schedule " + e.getMessage());
         }
         if (schedule.length() > config.scheduleLength()) {
             throw new ScenarioException("the schedule has " + schedule.length() + " steps, but this race is over after "
@@ -109,27 +157,92 @@ public final class ScenarioCodec {
         return new Scenario(config, schedule);
     }
 
-    private static int intField(JsonNode root, String key, int min, int max) throws ScenarioException {
-        JsonNode n = root.get(key);
-        if (n == null) {
-            throw new ScenarioException("\"" + key + "\" is missing");
+    private static void checkVersion(JsonNode version) throws ScenarioException {
+        if (version == null) {
+            throw new ScenarioException("\"version\" is missing (this RaceLab reads version " + VERSION + ")");
         }
-        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min || n.intValue() > max) {
-            throw new ScenarioException("\"" + key + "\" must be a whole number from " + min + " to " + max
-                    + ", not " + n);
+        if (version.isIntegralNumber() && version.bigIntegerValue().equals(java.math.BigInteger.valueOf(VERSION))) {
+            return;
         }
-        return n.intValue();
+        if (version.isIntegralNumber() && version.bigIntegerValue().compareTo(java.math.BigInteger.valueOf(VERSION)) > 0) {
+            throw new ScenarioException("scenario file version " + shown(version) + " was made by a newer RaceLab "
+                    + "(this one reads version " + VERSION + ")");
+        }
+        throw new ScenarioException("\"version\" " + shown(version) + " is not a version (expected " + VERSION + ")");
     }
 
-    public static Scenario read(Path file) throws ScenarioException {
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ScenarioException("not a scenario file: " + file.getFileName() + " is far too large");
-            }
-            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ScenarioException("cannot read " + file.getFileName() + ": " + describe(e), e);
+    private static int ranged(String key, int value, int min, int max) throws ScenarioException {
+        if (value < min || value > max) {
+            throw new ScenarioException(mustBe(key) + ", not " + value);
         }
+        return value;
+    }
+
+    private static String mustBe(String key) {
+        return switch (key) {
+            case "threads" -> "\"threads\" must be a whole number from " + RANGE.minThreads() + " to " + RANGE.maxThreads();
+            case "increments" -> "\"increments\" must be a whole number from " + RANGE.minIncrements() + " to "
+                    + RANGE.maxIncrements();
+            case "start" -> "\"start\" must be a whole number from " + RANGE.minStart() + " to "
+                    + RANGE.maxStart();
+            case "lock" -> "\"lock\" must be true or false";
+            case "schedule" -> "\"schedule\" must be a string of thread letters such as \"ABBBAA\"";
+            default -> "a value has the wrong type";
+        };
+    }
+
+    private static ScenarioException typeError(JsonNode root, String key) {
+        if (key == null || !List.of("threads", "increments", "start", "lock", "schedule").contains(key)) {
+            return new ScenarioException("not a scenario file: a value has the wrong type");
+        }
+        JsonNode value = root.get(key);
+        return new ScenarioException(value == null ? "\"" + key + "\" is missing" : mustBe(key) + ", not " + shown(value));
+    }
+
+    /** The field a binding error is about: from the path, or from the parser for a number out of int range. */
+    private static String fieldOf(JacksonException e) {
+        if (e instanceof JsonMappingException d && !d.getPath().isEmpty()) {
+            return d.getPath().get(d.getPath().size() - 1).getFieldName();
+        }
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p) {
+            try {
+                return p.currentName();
+            } catch (IOException | RuntimeException ignored) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A JSON value as it would appear in the file, cut to a quotable length. */
+    private static String shown(JsonNode value) {
+        return value.isTextual() ? InputText.quote(value.textValue())
+                : value.isContainerNode() ? (value.isArray() ? "a list" : "an object")
+                : InputText.shorten(value.toString());
+    }
+
+    private static String where(JacksonException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static String why(JacksonException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (m.startsWith("Duplicate field")) {
+            return ": a key appears twice";
+        }
+        if (m.startsWith("Trailing token")) {
+            return ": there is more after the end of the object";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return ": nested too deeply";
+        }
+        return "";
+    }
+
+    /** Reads a scenario file off the caller's thread, refusing anything but a small regular file within 2 s. */
+    public static Scenario read(Path file) throws ScenarioException {
+        return ScenarioFileReader.read(file, ScenarioFileReader.DEFAULT_TIMEOUT);
     }
 
     /** Writes through a temporary file and a rename, so a failed save never leaves half a file behind. */
@@ -144,12 +257,14 @@ public final class ScenarioCodec {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new ScenarioException("cannot save " + file.getFileName() + ": " + describe(e), e);
+            throw new ScenarioException("cannot save " + InputText.shorten(String.valueOf(file.getFileName())) + ": "
+                    + describe(e), e);
         }
     }
 
+    /** An I/O failure in a few words, e.g. "NoSuchFile /tmp/x.json", cut to one short line. */
     public static String describe(IOException e) {
         String kind = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? kind : kind + " " + e.getMessage();
+        return e.getMessage() == null ? kind : kind + " " + InputText.shorten(e.getMessage());
     }
 }

@@ -1,6 +1,12 @@
 package org.racelab.ui.shell;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
@@ -11,7 +17,10 @@ import java.util.prefs.Preferences;
  *
  * <p>The node's path comes from the system property {@value #NODE_PROPERTY} (default {@value #DEFAULT_NODE}), so
  * tests use their own node and never touch a teacher's preferences. A damaged store never stops the app: each
- * unreadable value falls back to its default and the load reports a warning to show inline.
+ * unreadable value falls back to its default and the load reports a warning to show inline; a damaged file is
+ * reported once and kept (the JDK alone would rename it, start empty and say nothing).
+ *
+ * <p>Used from the JavaFX thread only (load at start, save on close and on changes).
  */
 public final class SettingsStore {
 
@@ -33,7 +42,12 @@ public final class SettingsStore {
     public record Loaded(Settings settings, List<String> warnings) {
     }
 
+    /** The name the JDK's file store gives a prefs.xml it could not parse (it then starts empty, silently). */
+    static final String JDK_DAMAGED_NAME = "IncorrectFormatPrefs.xml";
+
     private final String nodePath;
+    /** Set when the stored file exists but cannot be read: saving would replace it, so this session does not. */
+    private boolean keepStoredFile;
 
     public SettingsStore(String nodePath) {
         this.nodePath = nodePath;
@@ -56,6 +70,19 @@ public final class SettingsStore {
         List<String> warnings = new ArrayList<>();
         try {
             Preferences p = node();
+            try {
+                // Reads the file again if it changed on disk since this JVM cached it (as the JDK's timer would).
+                p.sync();
+                // The JDK reads (and, if damaged, renames) the file on the node's first use: make that happen now.
+                p.keys();
+            } catch (BackingStoreException e) {
+                warnings.add("the preference store could not be read (" + e.getClass().getSimpleName() + ")");
+            }
+            Optional<String> damage = damagedFile(p);
+            if (damage.isPresent()) {
+                // The JDK has already started this node empty; what follows only reads defaults.
+                warnings.add(damage.get());
+            }
             Theme theme = Theme.LIGHT;
             String themeName = p.get(THEME, null);
             if (themeName != null) {
@@ -117,8 +144,64 @@ public final class SettingsStore {
         }
     }
 
+    /**
+     * Where the JDK's file store (Linux and other Unix) keeps this node's prefs.xml, or empty for another store
+     * (the Windows registry, macOS plists) or a node name the JDK would encode.
+     */
+    Optional<Path> nodeDirectory() {
+        if (!Preferences.userRoot().getClass().getName().equals("java.util.prefs.FileSystemPreferences")) {
+            return Optional.empty();
+        }
+        Path dir = Path.of(System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home")), ".java",
+                ".userPrefs");
+        for (String name : nodePath.split("/")) {
+            boolean plain = !name.isEmpty() && name.chars().allMatch(c -> c > 0x1f && c < 0x7f && c != '.' && c != '_');
+            if (!plain) {
+                return Optional.empty();
+            }
+            dir = dir.resolve(name);
+        }
+        return Optional.of(dir);
+    }
+
+    /**
+     * Finds what the JDK does silently with a damaged file: a prefs.xml it cannot parse (garbage, truncated,
+     * empty, random bytes) is renamed {@value #JDK_DAMAGED_NAME} and the node starts empty, and the next damage
+     * would overwrite that copy. So the copy is moved to a name of its own and reported once; a prefs.xml that
+     * exists but cannot be read is reported and left alone (this session will not save over it).
+     */
+    private Optional<String> damagedFile(Preferences p) {
+        Optional<Path> dir = nodeDirectory();
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        Path renamed = dir.get().resolve(JDK_DAMAGED_NAME);
+        if (Files.isRegularFile(renamed)) {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+            Path kept = dir.get().resolve("prefs-damaged-" + stamp + ".xml");
+            for (int n = 2; Files.exists(kept); n++) {
+                kept = dir.get().resolve("prefs-damaged-" + stamp + "-" + n + ".xml");
+            }
+            try {
+                Files.move(renamed, kept);
+                return Optional.of("the saved file could not be parsed; it is kept as " + kept);
+            } catch (IOException | RuntimeException e) {
+                return Optional.of("the saved file could not be parsed; it is kept as " + renamed);
+            }
+        }
+        Path file = dir.get().resolve("prefs.xml");
+        if (Files.exists(file) && !(Files.isRegularFile(file) && Files.isReadable(file))) {
+            keepStoredFile = true;
+            return Optional.of(file + " cannot be read, so it is left as it is and this session saves nothing");
+        }
+        return Optional.empty();
+    }
+
     /** Saves the settings; returns a warning to show inline if the store cannot be written. */
     public Optional<String> save(Settings settings) {
+        if (keepStoredFile) {
+            return Optional.of("preferences were not saved: the stored file could not be read and is kept as it is");
+        }
         try {
             Preferences p = node();
             p.put(THEME, settings.theme().name().toLowerCase(java.util.Locale.ROOT));

@@ -35,29 +35,29 @@ class ScenarioCodecTest {
     }
 
     @Test
-    void acceptsAHandWrittenFileWithoutHeaderAndWithSpacedSchedule() throws Exception {
-        Scenario s = ScenarioCodec.fromJson(
-                "{\"threads\":2,\"increments\":1,\"start\":5,\"lock\":false,\"schedule\":\"ab bb-aa\"}");
+    void acceptsAHandWrittenFileWithSpacedLowerCaseSchedule() throws Exception {
+        Scenario s = ScenarioCodec.fromJson("{\"racelab\":\"scenario\",\"version\":1,"
+                + "\"threads\":2,\"increments\":1,\"start\":5,\"lock\":false,\"schedule\":\"ab bb-aa\"}");
         assertThat(s).isEqualTo(Scenario.SLIDE_8);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"threads\":2,\"increments\":1,\"start\":5,\"lock\":false,\"sched | broken or cut short",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"start\":5,\"lock\":false,\"sched | broken or cut short",
         "[1,2,3] | expected a JSON object",
         "'' | expected a JSON object",
-        "{\"threads\":5,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"\"} | \"threads\" must be a whole number from 2 to 4",
-        "{\"threads\":2.5,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"\"} | \"threads\" must be",
-        "{\"threads\":2,\"increments\":0,\"start\":0,\"lock\":false,\"schedule\":\"\"} | \"increments\" must be a whole number from 1 to 5",
-        "{\"threads\":2,\"increments\":1,\"start\":99999999999,\"lock\":false,\"schedule\":\"\"} | \"start\" must be",
-        "{\"threads\":2,\"increments\":1,\"lock\":false,\"schedule\":\"\"} | \"start\" is missing",
-        "{\"threads\":2,\"increments\":1,\"start\":0,\"lock\":\"yes\",\"schedule\":\"\"} | \"lock\" must be true or false",
-        "{\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":7} | \"schedule\" must be a string",
-        "{\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"AB1\"} | step 3: '1' is not a thread letter",
-        "{\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"ABC\"} | step 3: there is no thread C",
-        "{\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"AAAABBB\"} | has 7 steps, but this race is over after 6",
-        "{\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"\",\"thread\":3} | unknown key \"thread\"",
-        "{\"version\":2,\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"\"} | version 2 is newer",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":5,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"\"} | \"threads\" must be a whole number from 2 to 4",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2.5,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"\"} | \"threads\" must be",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":0,\"start\":0,\"lock\":false,\"schedule\":\"\"} | \"increments\" must be a whole number from 1 to 5",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"start\":99999999999,\"lock\":false,\"schedule\":\"\"} | \"start\" must be",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"lock\":false,\"schedule\":\"\"} | \"start\" is missing",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"start\":0,\"lock\":\"yes\",\"schedule\":\"\"} | \"lock\" must be true or false",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":7} | \"schedule\" must be a string",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"AB1\"} | step 3: '1' (U+0031) is not a thread letter",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"ABC\"} | step 3: there is no thread C",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"AAAABBB\"} | has 7 steps, but this race is over after 6",
+        "{\"racelab\":\"scenario\",\"version\":1,\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"\",\"thread\":3} | unknown key \"thread\"",
+        "{\"racelab\":\"scenario\",\"version\":2,\"threads\":2,\"increments\":1,\"start\":0,\"lock\":false,\"schedule\":\"\"} | version 2 was made by a newer RaceLab",
     })
     void rejectsBadFilesWithAClearMessage(String json, String message) {
         assertThatThrownBy(() -> ScenarioCodec.fromJson(json)).isInstanceOf(ScenarioException.class)
@@ -68,8 +68,8 @@ class ScenarioCodecTest {
     void refusesHugeAndMissingFilesWithoutReadingThem() throws Exception {
         Path huge = dir.resolve("huge.json");
         Files.write(huge, new byte[(int) ScenarioCodec.MAX_FILE_BYTES + 1]);
-        assertThatThrownBy(() -> ScenarioCodec.read(huge)).hasMessageContaining("far too large");
-        assertThatThrownBy(() -> ScenarioCodec.read(dir.resolve("nope.json"))).hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> ScenarioCodec.read(huge)).hasMessageContaining("larger than 64 KB");
+        assertThatThrownBy(() -> ScenarioCodec.read(dir.resolve("nope.json"))).hasMessageContaining("no such file");
     }
 
     @Test
