@@ -121,7 +121,7 @@ public final class CounterRun {
      * Runs all tasks and blocks until they end, then returns the exact result. Never throws for a task's failure:
      * that is reported in the result. Interrupting the calling thread stops the run.
      */
-    public RunResult run(Listener listener) {
+    public CounterRunResult run(Listener listener) {
         if (started) {
             throw new IllegalStateException("a CounterRun runs once");
         }
@@ -191,7 +191,7 @@ public final class CounterRun {
                 .or(() -> status == RunStatus.STOPPED ? Optional.of("stopped before all tasks finished")
                         : Optional.empty());
         double seconds = (endNanos - startNanos) / 1e9;
-        RunResult result = new RunResult(counter.kind(), settings.workers(), tasks, increments,
+        CounterRunResult result = new CounterRunResult(counter.kind(), settings.workers(), tasks, increments,
                 settings.expected(), attempts, finalValue, attempts - finalValue, seconds, status, failure,
                 completionOrder);
         listener.onSample(new LabSample(counter.kind(), seconds, attempts, finalValue, attempts - finalValue,

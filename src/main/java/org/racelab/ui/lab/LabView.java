@@ -47,7 +47,7 @@ import org.racelab.lab.CounterKind;
 import org.racelab.lab.CounterRun;
 import org.racelab.lab.FrameGapStats;
 import org.racelab.lab.LabSettings;
-import org.racelab.lab.RunResult;
+import org.racelab.lab.CounterRunResult;
 import org.racelab.lab.RunStatus;
 
 /** The lab screen: settings and controls on the left, live charts and the results table on the right. */
@@ -91,7 +91,7 @@ public final class LabView extends BorderPane {
      * workers hold both cores: measured, that one moment was the run's longest frame gap (70-110 ms).
      */
     private void rehearse() {
-        RunResult sample = new RunResult(CounterKind.SYNCHRONIZED, 2, 2, 10, 20, 20, 18, 2, 0.5,
+        CounterRunResult sample = new CounterRunResult(CounterKind.SYNCHRONIZED, 2, 2, 10, 20, 20, 18, 2, 0.5,
                 RunStatus.COMPLETED, Optional.empty(), List.of(1, 0));
         TableView<LabRow> shadowTable = table(FXCollections.observableArrayList(
                 new LabRow(sample, sample.explanation(Optional.of(sample)))));
@@ -401,7 +401,7 @@ public final class LabView extends BorderPane {
         return table;
     }
 
-    private static TableColumn<LabRow, String> column(String title, Function<RunResult, String> text, boolean number) {
+    private static TableColumn<LabRow, String> column(String title, Function<CounterRunResult, String> text, boolean number) {
         TableColumn<LabRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue().result())));
         if (number) {

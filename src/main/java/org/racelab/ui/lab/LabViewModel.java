@@ -32,7 +32,7 @@ import org.racelab.lab.CounterRun;
 import org.racelab.lab.FrameGapStats;
 import org.racelab.lab.LabSample;
 import org.racelab.lab.LabSettings;
-import org.racelab.lab.RunResult;
+import org.racelab.lab.CounterRunResult;
 import org.racelab.lab.RunStatus;
 
 /**
@@ -334,7 +334,7 @@ public final class LabViewModel {
                 if (stopRequested) {
                     run.requestStop();
                 }
-                RunResult result = run.run(samples::offer);
+                CounterRunResult result = run.run(samples::offer);
                 currentRun = null;
                 toFx.execute(() -> runFinished(result));
             }
@@ -472,9 +472,9 @@ public final class LabViewModel {
         empty.forEach(seriesStyle::remove);
     }
 
-    private void runFinished(RunResult result) {
+    private void runFinished(CounterRunResult result) {
         applyPendingSamples();
-        Optional<RunResult> baseline = rows.stream().map(LabRow::result)
+        Optional<CounterRunResult> baseline = rows.stream().map(LabRow::result)
                 .filter(r -> r.counter() == CounterKind.UNSAFE && r.status() == RunStatus.COMPLETED && r.sameSize(result))
                 .reduce((first, second) -> second);
         if (result.counter() == CounterKind.UNSAFE) {
