@@ -201,7 +201,7 @@ class CounterRunTest {
     }
 
     @Test
-    void samplesArriveAtLeastTwentyTimesASecondWhileRunning() throws Exception {
+    void liveSamplesCarryIncreasingTimesNonNegativeLossesAndAPositiveRate() throws Exception {
         CounterRun run = CounterRun.of(CounterKind.LOCK, new LabSettings(2, 2, Long.MAX_VALUE / 2));
         List<LabSample> samples = new CopyOnWriteArrayList<>();
         CountDownLatch enough = new CountDownLatch(10);
@@ -213,8 +213,8 @@ class CounterRunTest {
         assertThat(enough.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(run.stopAndWait(5_000)).isTrue();
         coordinator.join(5_000);
-        // Not a timing assertion: the sampler's period is the contract; samples carry increasing elapsed times.
-        assertThat(1000.0 / CounterRun.SAMPLE_PERIOD_MILLIS).isGreaterThanOrEqualTo(20);
+        // How often samples come is the sampler's period, not checked here: a rate measured on a shared machine
+        // would be a timed test. What each sample says is.
         assertThat(samples).extracting(LabSample::elapsedSeconds).isSorted();
         assertThat(samples).allSatisfy(s -> assertThat(s.lostSoFar()).isNotNegative());
         // Once the rate window is full (6 samples) the rate must still reflect progress, not collapse to zero.
