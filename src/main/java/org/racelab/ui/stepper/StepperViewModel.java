@@ -75,8 +75,8 @@ public final class StepperViewModel {
         seed = initialSeed;
         seedText.set(String.valueOf(initialSeed));
         history = new StepHistory(RaceConfig.SLIDE_8);
-        ahead.bind(Bindings.createStringBinding(() -> snapshot.get().ahead(), snapshot));
         publish(Feedback.Kind.INFO, "Press A or B to run one micro-step of that thread; you are the scheduler.");
+        ahead.bind(Bindings.createStringBinding(() -> snapshot.get().ahead(), snapshot));
 
         settings.onUserChange(this::settingsChanged);
         speed.addListener((o, a, b) -> {
