@@ -17,7 +17,7 @@ import org.racelab.lab.CounterKind;
 import org.racelab.lab.CounterRun;
 import org.racelab.lab.LabSample;
 import org.racelab.lab.LabSettings;
-import org.racelab.lab.RunResult;
+import org.racelab.lab.CounterRunResult;
 import org.racelab.lab.RunStatus;
 import org.racelab.model.scenario.InputText;
 import picocli.CommandLine.Command;
@@ -84,7 +84,7 @@ public final class LabCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<RunResult> results = new ArrayList<>();
+        List<CounterRunResult> results = new ArrayList<>();
         try (LabShutdown shutdown = LabShutdown.install()) {
             for (CounterKind kind : kinds) {
                 CounterRun run = CounterRun.of(kind, settings);
@@ -97,8 +97,8 @@ public final class LabCommand implements Callable<Integer> {
                 }
             }
             format.print(out, json(results), table -> printTable(table, results));
-            List<RunResult> failed = results.stream().filter(r -> r.status() != RunStatus.COMPLETED).toList();
-            for (RunResult r : failed) {
+            List<CounterRunResult> failed = results.stream().filter(r -> r.status() != RunStatus.COMPLETED).toList();
+            for (CounterRunResult r : failed) {
                 err.println("racelab: " + r.counter().id() + " run " + r.status().name().toLowerCase(Locale.ROOT)
                         + ": " + r.failure().orElse("unknown reason"));
             }
@@ -183,10 +183,10 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     /** The JSON, keys in this exact order; failed or stopped runs add attempts, status and failure. */
-    static ObjectNode json(List<RunResult> results) {
+    static ObjectNode json(List<CounterRunResult> results) {
         ObjectNode root = FormatOption.object();
         ArrayNode runs = root.putArray("runs");
-        for (RunResult r : results) {
+        for (CounterRunResult r : results) {
             ObjectNode run = runs.addObject();
             run.put("counter", r.counter().id());
             run.put("workers", r.workers());
@@ -212,24 +212,24 @@ public final class LabCommand implements Callable<Integer> {
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 
-    private static void printTable(PrintWriter out, List<RunResult> results) {
-        Optional<RunResult> unsafe = results.stream().filter(r -> r.counter() == CounterKind.UNSAFE).findFirst();
+    private static void printTable(PrintWriter out, List<CounterRunResult> results) {
+        Optional<CounterRunResult> unsafe = results.stream().filter(r -> r.counter() == CounterKind.UNSAFE).findFirst();
         String header = String.format(Locale.ROOT, "%-13s %7s %5s %13s %15s %15s %15s %8s %8s %14s",
                 "counter", "workers", "tasks", "increments", "expected", "final", "lost", "lost %", "seconds",
                 "increments/s");
         out.println(header);
         out.println("-".repeat(header.length()));
-        for (RunResult r : results) {
+        for (CounterRunResult r : results) {
             out.println(String.format(Locale.ROOT, "%-13s %7d %5d %,13d %,15d %,15d %,15d %7.2f%% %8.3f %,14.0f",
                     r.counter().id() + (r.status() == RunStatus.COMPLETED ? "" : "*"), r.workers(), r.tasks(),
                     r.increments(), r.expected(), r.finalValue(), r.lost(), r.lostPercent(), r.seconds(),
                     r.incrementsPerSecond()));
         }
         out.println();
-        for (RunResult r : results) {
+        for (CounterRunResult r : results) {
             out.println(r.explanation(unsafe));
         }
-        for (RunResult r : results) {
+        for (CounterRunResult r : results) {
             out.println(r.counter().id() + " tasks finished in order: " + r.completionOrder().stream()
                     .map(String::valueOf).collect(Collectors.joining(" ")));
         }

@@ -121,7 +121,7 @@ public final class CounterRun {
      * Runs all tasks and blocks until they end, then returns the exact result. Never throws for a task's failure:
      * that is reported in the result. Interrupting the calling thread stops the run.
      */
-    public RunResult run(Listener listener) {
+    public CounterRunResult run(Listener listener) {
         if (started) {
             throw new IllegalStateException("a CounterRun runs once");
         }
@@ -191,7 +191,7 @@ public final class CounterRun {
                 .or(() -> status == RunStatus.STOPPED ? Optional.of("stopped before all tasks finished")
                         : Optional.empty());
         double seconds = (endNanos - startNanos) / 1e9;
-        RunResult result = new RunResult(counter.kind(), settings.workers(), tasks, increments,
+        CounterRunResult result = new CounterRunResult(counter.kind(), settings.workers(), tasks, increments,
                 settings.expected(), attempts, finalValue, attempts - finalValue, seconds, status, failure,
                 completionOrder);
         listener.onSample(new LabSample(counter.kind(), seconds, attempts, finalValue, attempts - finalValue,
@@ -295,34 +295,6 @@ public final class CounterRun {
         double rate = window.add(now, attempts);
         return new LabSample(counter.kind(), (now - t0) / 1e9, attempts, value, Math.max(0, attempts - value),
                 rate, isLocked(), settings.expected());
-    }
-
-    /**
-     * Increments per second over the last few samples (about 0.2 s): a single 40 ms interval is too jumpy to
-     * read off a chart. Used only by the sampler thread.
-     */
-    private static final class RateWindow {
-        private static final int SIZE = 6;
-        private final long[] times = new long[SIZE];
-        private final long[] counts = new long[SIZE];
-        private int next;
-        private int filled;
-
-        RateWindow(long t0) {
-            add(t0, 0);
-        }
-
-        double add(long now, long attempts) {
-            int oldest = filled < SIZE ? 0 : next;
-            long oldTime = times[oldest];
-            long oldCount = counts[oldest];
-            times[next] = now;
-            counts[next] = attempts;
-            next = (next + 1) % SIZE;
-            filled = Math.min(filled + 1, SIZE);
-            double dt = (now - oldTime) / 1e9;
-            return dt <= 0 ? 0 : (attempts - oldCount) / dt;
-        }
     }
 
     private void shutdownAndJoin() {

@@ -4,7 +4,7 @@ package org.racelab.lab;
  * One live reading of a running {@link CounterRun}, taken by its sampler thread.
  *
  * <p>{@code lostSoFar} is approximate while the run is going (the attempt counts are published in chunks, so
- * they lag the counter slightly); only the final {@link RunResult} is exact.
+ * they lag the counter slightly); only the final {@link CounterRunResult} is exact.
  */
 public record LabSample(
         CounterKind counter,

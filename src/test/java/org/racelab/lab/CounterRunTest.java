@@ -23,7 +23,7 @@ class CounterRunTest {
     @ParameterizedTest
     @EnumSource(value = CounterKind.class, names = {"SYNCHRONIZED", "LOCK", "ATOMIC", "ADDER"})
     void exactCountersNeverLoseAnUpdate(CounterKind kind) {
-        RunResult r = CounterRun.of(kind, new LabSettings(4, 8, 250_000)).run(CounterRun.Listener.none());
+        CounterRunResult r = CounterRun.of(kind, new LabSettings(4, 8, 250_000)).run(CounterRun.Listener.none());
 
         assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(r.expected()).isEqualTo(2_000_000);
@@ -40,7 +40,7 @@ class CounterRunTest {
         // may not overlap at all in a short run, and a test that flakes teaches nothing.
         int attempts = 0;
         for (; attempts < 20 && lostTotal == 0; attempts++) {
-            RunResult r = CounterRun.of(CounterKind.UNSAFE, new LabSettings(4, 8, 4_000_000))
+            CounterRunResult r = CounterRun.of(CounterKind.UNSAFE, new LabSettings(4, 8, 4_000_000))
                     .run(CounterRun.Listener.none());
             assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(r.attempts()).isEqualTo(32_000_000);
@@ -56,7 +56,7 @@ class CounterRunTest {
         SwitchableCounter counter = new SwitchableCounter(false);
         CounterRun run = new CounterRun(new LabSettings(4, 4, Long.MAX_VALUE / 8), counter);
         List<LabSample> samples = new CopyOnWriteArrayList<>();
-        AtomicReference<RunResult> result = new AtomicReference<>();
+        AtomicReference<CounterRunResult> result = new AtomicReference<>();
         Thread coordinator = new Thread(() -> result.set(run.run(samples::add)), "test-coordinator");
         coordinator.start();
         awaitAttempts(samples, 2_000_000);
@@ -72,7 +72,7 @@ class CounterRunTest {
         assertThat(run.stopAndWait(5_000)).isTrue();
         coordinator.join(5_000);
 
-        RunResult r = result.get();
+        CounterRunResult r = result.get();
         assertThat(r.status()).isEqualTo(RunStatus.STOPPED);
         assertThat(r.lost()).isEqualTo(r.attempts() - r.finalValue());
         // Samples are approximate (chunked publishing) so compare with a chunk-sized slack per task.
@@ -84,7 +84,7 @@ class CounterRunTest {
     void stopEndsEveryWorkerWithinTheContractAndLeavesNoThread() throws Exception {
         CounterRun run = CounterRun.of(CounterKind.SYNCHRONIZED, new LabSettings(8, 64, Long.MAX_VALUE / 64));
         List<LabSample> samples = new CopyOnWriteArrayList<>();
-        AtomicReference<RunResult> result = new AtomicReference<>();
+        AtomicReference<CounterRunResult> result = new AtomicReference<>();
         Thread coordinator = new Thread(() -> result.set(run.run(samples::add)), "test-coordinator");
         coordinator.start();
         awaitAttempts(samples, 100_000);
@@ -100,7 +100,7 @@ class CounterRunTest {
         assertThat(ended).as("stopped within %d ms (took %d ms)", allowed, millis).isTrue();
         coordinator.join(2_000);
         assertThat(LabThreads.alive()).isEmpty();
-        RunResult r = result.get();
+        CounterRunResult r = result.get();
         assertThat(r.status()).isEqualTo(RunStatus.STOPPED);
         assertThat(r.lost()).isZero();
         assertThat(r.attempts()).isPositive().isLessThan(r.expected());
@@ -155,7 +155,7 @@ class CounterRunTest {
     void interruptingTheCoordinatorStopsTheRun() throws Exception {
         CounterRun run = CounterRun.of(CounterKind.ATOMIC, new LabSettings(2, 4, Long.MAX_VALUE / 4));
         List<LabSample> samples = new CopyOnWriteArrayList<>();
-        AtomicReference<RunResult> result = new AtomicReference<>();
+        AtomicReference<CounterRunResult> result = new AtomicReference<>();
         Thread coordinator = new Thread(() -> result.set(run.run(samples::add)), "test-coordinator");
         coordinator.start();
         awaitAttempts(samples, 100_000);
@@ -189,7 +189,7 @@ class CounterRunTest {
                 return CounterKind.ATOMIC;
             }
         };
-        RunResult r = new CounterRun(new LabSettings(2, 4, 100_000), faulty).run(CounterRun.Listener.none());
+        CounterRunResult r = new CounterRun(new LabSettings(2, 4, 100_000), faulty).run(CounterRun.Listener.none());
 
         assertThat(r.status()).isEqualTo(RunStatus.FAILED);
         assertThat(r.failed()).isTrue();
@@ -201,7 +201,7 @@ class CounterRunTest {
     }
 
     @Test
-    void samplesArriveAtLeastTwentyTimesASecondWhileRunning() throws Exception {
+    void liveSamplesCarryIncreasingTimesNonNegativeLossesAndAPositiveRate() throws Exception {
         CounterRun run = CounterRun.of(CounterKind.LOCK, new LabSettings(2, 2, Long.MAX_VALUE / 2));
         List<LabSample> samples = new CopyOnWriteArrayList<>();
         CountDownLatch enough = new CountDownLatch(10);
@@ -213,8 +213,8 @@ class CounterRunTest {
         assertThat(enough.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(run.stopAndWait(5_000)).isTrue();
         coordinator.join(5_000);
-        // Not a timing assertion: the sampler's period is the contract; samples carry increasing elapsed times.
-        assertThat(1000.0 / CounterRun.SAMPLE_PERIOD_MILLIS).isGreaterThanOrEqualTo(20);
+        // How often samples come is the sampler's period, not checked here: a rate measured on a shared machine
+        // would be a timed test. What each sample says is.
         assertThat(samples).extracting(LabSample::elapsedSeconds).isSorted();
         assertThat(samples).allSatisfy(s -> assertThat(s.lostSoFar()).isNotNegative());
         // Once the rate window is full (6 samples) the rate must still reflect progress, not collapse to zero.
@@ -235,14 +235,14 @@ class CounterRunTest {
 
     @Test
     void explanationComparesWithUnsafeOfTheSameSize() {
-        RunResult unsafe = result(CounterKind.UNSAFE, 1000, 900, 1.0);
-        RunResult sync = result(CounterKind.SYNCHRONIZED, 1000, 1000, 3.1);
+        CounterRunResult unsafe = result(CounterKind.UNSAFE, 1000, 900, 1.0);
+        CounterRunResult sync = result(CounterKind.SYNCHRONIZED, 1000, 1000, 3.1);
         assertThat(sync.explanation(java.util.Optional.of(unsafe))).isEqualTo("synchronized: 0 lost, 3.1× slower than unsafe");
         assertThat(unsafe.explanation(java.util.Optional.of(unsafe))).startsWith("unsafe: 100 lost (10.0%)");
     }
 
-    private static RunResult result(CounterKind kind, long attempts, long fin, double seconds) {
-        return new RunResult(kind, 2, 1, attempts, attempts, attempts, fin, attempts - fin, seconds,
+    private static CounterRunResult result(CounterKind kind, long attempts, long fin, double seconds) {
+        return new CounterRunResult(kind, 2, 1, attempts, attempts, attempts, fin, attempts - fin, seconds,
                 RunStatus.COMPLETED, java.util.Optional.empty(), List.of(0));
     }
 

@@ -2,37 +2,30 @@ package org.racelab.ui.lab;
 
 import org.racelab.ui.controls.Stylesheets;
 
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -41,21 +34,23 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import javafx.util.Duration;
 import org.controlsfx.control.ToggleSwitch;
 import org.racelab.lab.CounterKind;
 import org.racelab.lab.CounterRun;
 import org.racelab.lab.FrameGapStats;
 import org.racelab.lab.LabSettings;
-import org.racelab.lab.RunResult;
+import org.racelab.lab.CounterRunResult;
 import org.racelab.lab.RunStatus;
 
 /** The lab screen: settings and controls on the left, live charts and the results table on the right. */
 public final class LabView extends BorderPane {
 
     static final String STYLESHEET = "lab-view.css";
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-    private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+    /** Developer tools (the frame-gap line) show only with {@code -Dracelab.dev=true}. */
+    public static final String DEV_PROPERTY = "racelab.dev";
+    /** How often the live readout and the charts take the run's newest reading: ten times a second. */
+    static final Duration SHOW_EVERY = Duration.millis(100);
     private static final PseudoClass UNLOCKED = PseudoClass.getPseudoClass("unlocked");
 
     private final LabViewModel viewModel;
@@ -63,10 +58,18 @@ public final class LabView extends BorderPane {
     private final ObjectProperty<Integer> workersValue;
     private final ObjectProperty<Integer> tasksValue;
     private final ObjectProperty<Integer> incrementsValue;
-    private Label frames;
     private final TableView<LabRow> table;
+    /** The one FX-side timer of the live path: it reads the session's newest reading while a run goes. */
+    private final Timeline liveTimer = new Timeline(new KeyFrame(SHOW_EVERY, e -> viewModel().showLatest()));
+    private final FrameGapMeter meter;
 
+    /** The lab screen; the frame-gap line shows when the system property {@value #DEV_PROPERTY} is true. */
     public LabView(LabViewModel viewModel) {
+        this(viewModel, Boolean.getBoolean(DEV_PROPERTY));
+    }
+
+    /** The lab screen, with the developer's frame-gap line or without. */
+    public LabView(LabViewModel viewModel, boolean devTools) {
         this.viewModel = viewModel;
         this.workersValue = viewModel.workersProperty().asObject();
         this.tasksValue = viewModel.tasksProperty().asObject();
@@ -74,14 +77,38 @@ public final class LabView extends BorderPane {
         getStyleClass().add("lab-view");
         getStylesheets().add(Stylesheets.url(LabView.class, STYLESHEET));
         // Controls beside the charts; the results table spans the full width below so its explanations fit.
-        table = table(viewModel.rows());
-        VBox bottom = new VBox(table, frames());
+        table = LabResultsTable.create(viewModel.rows());
+        Label frames = devTools ? frameGapLine() : null;
+        meter = devTools ? new FrameGapMeter(s -> frames.setText(frameText(s))) : null;
+        VBox bottom = new VBox(table, statusBar(frames));
         bottom.getStyleClass().add("lab-bottom");
         setLeft(controls());
         setCenter(results());
         setBottom(bottom);
+        liveTimer.setCycleCount(Animation.INDEFINITE);
+        viewModel.runningProperty().addListener((obs, was, running) -> runningChanged(running));
+        runningChanged(viewModel.isRunning());
         // Right after the tab first shows, while nothing runs or is measured.
         Platform.runLater(this::rehearse);
+    }
+
+    private void runningChanged(boolean running) {
+        if (running) {
+            liveTimer.play();
+            if (meter != null) {
+                meter.start();
+            }
+        } else {
+            liveTimer.stop();
+            if (meter != null) {
+                meter.stop();
+            }
+        }
+    }
+
+    /** The frame-gap figures of the run going or the last one; empty without developer tools. */
+    FrameGapStats frameGaps() {
+        return meter == null ? FrameGapStats.EMPTY : meter.stats();
     }
 
     /**
@@ -91,16 +118,17 @@ public final class LabView extends BorderPane {
      * workers hold both cores: measured, that one moment was the run's longest frame gap (70-110 ms).
      */
     private void rehearse() {
-        RunResult sample = new RunResult(CounterKind.SYNCHRONIZED, 2, 2, 10, 20, 20, 18, 2, 0.5,
+        CounterRunResult sample = new CounterRunResult(CounterKind.SYNCHRONIZED, 2, 2, 10, 20, 20, 18, 2, 0.5,
                 RunStatus.COMPLETED, Optional.empty(), List.of(1, 0));
-        TableView<LabRow> shadowTable = table(FXCollections.observableArrayList(
+        TableView<LabRow> shadowTable = LabResultsTable.create(FXCollections.observableArrayList(
                 new LabRow(sample, sample.explanation(Optional.of(sample)))));
         javafx.collections.ObservableList<XYChart.Series<Number, Number>> lines = FXCollections.observableArrayList();
-        LineChart<Number, Number> shadowChart = chart("lab-rehearsal-chart", "", "", lines);
+        LineChart<Number, Number> shadowChart = LabCharts.chart("lab-rehearsal-chart", "", "", lines);
         XYChart.Series<Number, Number> line = new XYChart.Series<>();
         line.getData().add(new XYChart.Data<>(0, 0));
         line.getData().add(new XYChart.Data<>(1, 2));
         lines.add(line);
+        LabCharts.styleLine(line, "lab-line-unsafe");
         VBox shadow = new VBox(shadowTable, shadowChart);
         shadow.getStyleClass().setAll(getStyleClass());
         shadow.getStylesheets().setAll(getStylesheets());
@@ -217,22 +245,24 @@ public final class LabView extends BorderPane {
         return scroll;
     }
 
-    private HBox frames() {
-        frames = hint("");
+    private static Label frameGapLine() {
+        Label frames = hint(frameText(FrameGapStats.EMPTY));
         frames.setId("lab-frame-gaps");
         frames.getStyleClass().add("lab-frame-gaps");
-        frames.textProperty().bind(Bindings.createStringBinding(() -> frameText(viewModel.frameGapsProperty().get()),
-                viewModel.frameGapsProperty()));
         frames.setTooltip(new Tooltip("Intervals between JavaFX pulses while a run goes, measured with an "
                 + "AnimationTimer. Targets: p99 ≤ 34 ms, max ≤ 100 ms (a smooth window never freezes)."));
+        return frames;
+    }
 
+    /** The bar under the table: the frame-gap line (developer tools only) and the clear button. */
+    private HBox statusBar(Label frames) {
         Button clear = new Button("Clear charts and table");
         clear.setId("lab-clear");
         clear.setOnAction(e -> viewModel.clear());
         clear.disableProperty().bind(viewModel.runningProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(frames, gap, clear);
+        HBox bar = frames == null ? new HBox(gap, clear) : new HBox(frames, gap, clear);
         bar.getStyleClass().add("lab-status-bar");
         return bar;
     }
@@ -257,11 +287,11 @@ public final class LabView extends BorderPane {
         bar.getStyleClass().add("lab-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
 
-        LineChart<Number, Number> lost = chart("lab-lost-chart", "Lost updates so far",
-                "lost updates", viewModel.lostSeries());
+        LineChart<Number, Number> lost = new LabCharts(viewModel.chart(), "lab-lost-chart", "Lost updates so far",
+                "lost updates", LabChartWindow.Point::lost).chart();
         Tooltip.install(lost, approximateTip());
-        LineChart<Number, Number> rate = chart("lab-rate-chart", "Throughput", "million increments / s",
-                viewModel.rateSeries());
+        LineChart<Number, Number> rate = new LabCharts(viewModel.chart(), "lab-rate-chart", "Throughput",
+                "million increments / s", LabChartWindow.Point::millionsPerSecond).chart();
         HBox charts = new HBox(lost, rate);
         charts.getStyleClass().add("lab-charts");
         HBox.setHgrow(lost, Priority.ALWAYS);
@@ -290,136 +320,12 @@ public final class LabView extends BorderPane {
                 + "The numbers in the table, taken after every task finished, are exact.", CounterRun.PUBLISH_EVERY));
     }
 
-    private LineChart<Number, Number> chart(String id, String title, String yLabel,
-            javafx.collections.ObservableList<XYChart.Series<Number, Number>> data) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("seconds");
-        x.setAutoRanging(false);
-        x.setTickUnit(10);
-        x.setAnimated(false);
-        x.lowerBoundProperty().bind(viewModel.chartLowerProperty());
-        x.upperBoundProperty().bind(viewModel.chartUpperProperty());
-        // The window scrolls continuously, so bounds are fractional: label whole seconds only.
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number seconds) {
-                return String.format(Locale.ROOT, "%.0f", seconds.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return Double.valueOf(text);
-            }
-        });
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(true);
-        y.setAnimated(false);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId(id);
-        chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setLegendVisible(false);
-        chart.setData(data);
-        // The chart's own listener (added by setData) has created each line's Path by the time this one runs.
-        data.addListener((ListChangeListener<XYChart.Series<Number, Number>>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(this::styleLine);
-            }
-        });
-        data.forEach(this::styleLine);
-        return chart;
-    }
-
-    private void styleLine(XYChart.Series<Number, Number> series) {
-        Node line = series.getNode();
-        if (line == null) {
-            return;
-        }
-        String style = viewModel.styleClassOf(series);
-        line.getStyleClass().add(style);
-        // LineChart resets a line's style classes (setAll) when series come and go: put ours back each time.
-        line.getStyleClass().addListener((ListChangeListener<String>) change -> {
-            if (!line.getStyleClass().contains(style)) {
-                Platform.runLater(() -> {
-                    if (!line.getStyleClass().contains(style)) {
-                        line.getStyleClass().add(style);
-                    }
-                });
-            }
-        });
-    }
-
     private static Label legendItem(String text, String lineClass) {
         Region swatch = new Region();
         swatch.getStyleClass().addAll("lab-swatch", lineClass);
         Label label = new Label(text, swatch);
         label.getStyleClass().add("lab-legend-item");
         return label;
-    }
-
-    private TableView<LabRow> table(javafx.collections.ObservableList<LabRow> rows) {
-        TableView<LabRow> table = new TableView<>(rows);
-        table.setId("lab-table");
-        table.getStyleClass().add("lab-table");
-        table.setPlaceholder(new Label("Finished runs appear here with their exact figures."));
-        table.getColumns().add(column("Counter", r -> r.counter().id()
-                + (r.status() == RunStatus.COMPLETED ? "" : " (" + r.status().name().toLowerCase(Locale.ROOT) + ")"), false));
-        table.getColumns().add(column("Expected", r -> r.status() == RunStatus.STOPPED
-                ? String.format(Locale.ROOT, "%,d tried", r.attempts()) : String.format(Locale.ROOT, "%,d", r.expected()), true));
-        table.getColumns().add(column("Final", r -> String.format(Locale.ROOT, "%,d", r.finalValue()), true));
-        table.getColumns().add(column("Lost", r -> String.format(Locale.ROOT, "%,d", r.lost()), true));
-        table.getColumns().add(column("Lost %", r -> String.format(Locale.ROOT, "%.2f %%", r.lostPercent()), true));
-        table.getColumns().add(column("Time", r -> String.format(Locale.ROOT, "%.2f s", r.seconds()), true));
-        table.getColumns().add(column("Increments/s", r -> String.format(Locale.ROOT, "%,.0f", r.incrementsPerSecond()), true));
-        table.getColumns().get(0).setPrefWidth(125);
-        TableColumn<LabRow, String> explanation = new TableColumn<>("Explanation");
-        explanation.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().explanation()));
-        explanation.setPrefWidth(560);
-        explanation.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null ? null : new Tooltip(text));
-            }
-        });
-        explanation.setMinWidth(200);
-        table.getColumns().add(explanation);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(LabRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(FAILED, !empty && row != null && row.result().failed());
-                pseudoClassStateChanged(STOPPED, !empty && row != null && row.result().status() == RunStatus.STOPPED);
-            }
-        });
-        // Newest run in view.
-        rows.addListener((ListChangeListener<LabRow>) c -> table.scrollTo(rows.size() - 1));
-        return table;
-    }
-
-    private static TableColumn<LabRow, String> column(String title, Function<RunResult, String> text, boolean number) {
-        TableColumn<LabRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue().result())));
-        if (number) {
-            column.getStyleClass().add("number");
-        }
-        // Numbers must never be cut off: minimum widths fit 400,000,000-sized values at the table's font.
-        column.setMinWidth(switch (title) {
-            case "Expected", "Increments/s" -> 110;
-            case "Final", "Lost" -> 105;
-            case "Counter" -> 112;
-            default -> Math.max(60, title.length() * 9 + 24);
-        });
-        column.setPrefWidth(switch (title) {
-            case "Expected" -> 150;
-            case "Final", "Lost", "Increments/s" -> 120;
-            default -> Math.max(75, title.length() * 9 + 30);
-        });
-        return column;
     }
 
     private static HBox sideBySide(Node... fields) {
@@ -478,68 +384,4 @@ public final class LabView extends BorderPane {
         factory.setValue(factory.getConverter().fromString(spinner.getEditor().getText()));
         spinner.getEditor().setText(factory.getConverter().toString(factory.getValue()));
     }
-
-    /** Shows numbers with thousands separators and accepts them back with or without. */
-    private static final class GroupedIntegers extends StringConverter<Integer> {
-        private final SpinnerValueFactory.IntegerSpinnerValueFactory factory;
-        private final String name;
-        private final LabViewModel viewModel;
-
-        GroupedIntegers(SpinnerValueFactory.IntegerSpinnerValueFactory factory, String name, LabViewModel viewModel) {
-            this.factory = factory;
-            this.name = name;
-            this.viewModel = viewModel;
-        }
-
-        @Override
-        public String toString(Integer value) {
-            return value == null ? "" : String.format(Locale.ROOT, "%,d", value);
-        }
-
-        @Override
-        public Integer fromString(String text) {
-            Integer parsed = parse(text);
-            if (parsed == null) {
-                viewModel.rejectInput(String.format(Locale.ROOT, "%s: '%s' is not a whole number; kept %,d.",
-                        name, text == null ? "" : text.strip(), factory.getValue()));
-                return factory.getValue();
-            }
-            if (parsed < factory.getMin() || parsed > factory.getMax()) {
-                int clamped = Math.max(factory.getMin(), Math.min(factory.getMax(), parsed));
-                viewModel.rejectInput(String.format(Locale.ROOT, "%s must be between %,d and %,d; set to %,d.",
-                        name, factory.getMin(), factory.getMax(), clamped));
-                return clamped;
-            }
-            if (!parsed.equals(factory.getValue())) {
-                // Only a new, valid value clears the message: re-reading the value already in force must not.
-                viewModel.acceptInput();
-            }
-            return parsed;
-        }
-
-        static Integer parse(String text) {
-            if (text == null) {
-                return null;
-            }
-            String digits = text.strip().replace(",", "").replace("_", "").replace(" ", "");
-            ParsePosition pos = new ParsePosition(0);
-            Number n = NumberFormat.getIntegerInstance(Locale.ROOT).parse(digits, pos);
-            if (n == null || pos.getIndex() != digits.length() || digits.isEmpty()) {
-                return null;
-            }
-            long v = n.longValue();
-            return v > Integer.MAX_VALUE || v < Integer.MIN_VALUE ? null : (int) v;
-        }
-    }
-
-    /** Shows a counter kind by its id. */
-    private static final class KindCell extends ListCell<CounterKind> {
-        @Override
-        protected void updateItem(CounterKind kind, boolean empty) {
-            super.updateItem(kind, empty);
-            setText(empty || kind == null ? null
-                    : kind == CounterKind.SWITCHABLE ? "switchable (live lock)" : kind.id());
-        }
-    }
-
 }

@@ -29,12 +29,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class LabViewTest {
 
     private LabViewModel vm;
+    private LabView view;
 
     @Start
     void start(Stage stage) {
         vm = new LabViewModel(FxBackground.create("racelab-lab-test"), kind -> kind == CounterKind.LOCK
                 ? new ThrowingCounter() : kind.create());
-        Scene scene = new Scene(new LabView(vm), 1280, 800);
+        // With the developer tools, so the frame-gap line is there to check.
+        view = new LabView(vm, true);
+        Scene scene = new Scene(view, 1280, 800);
         Themes.apply(scene);
         stage.setScene(scene);
         stage.show();
@@ -54,8 +57,8 @@ class LabViewTest {
             vm.tasksProperty().set(2);
         });
         robot.clickOn("#lab-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.lostSeries().stream()
-                .anyMatch(s -> s.getData().size() >= 3));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.chart().lines()
+                .stream().anyMatch(l -> l.points().size() >= 3)).get());
         LineChart<?, ?> lost = robot.lookup("#lab-lost-chart").queryAs(LineChart.class);
         assertThat(lost.lookupAll(".chart-series-line.lab-line-unlocked")).isNotEmpty();
         assertThat(vm.isRunning()).isTrue();
@@ -109,7 +112,29 @@ class LabViewTest {
         Node failedRow = robot.lookup(".table-row-cell:failed").query();
         assertThat(failedRow).isNotNull();
         assertThat(robot.lookup("#lab-frame-gaps").queryAs(Label.class).getText()).contains("p99");
-        assertThat(vm.lastRunFrameGapsProperty().get().frames()).isPositive();
+        assertThat(view.frameGaps().frames()).isPositive();
+    }
+
+    @Test
+    void theTeachersScreenHasNoFrameGapLineUnlessTheDeveloperFlagIsSet(FxRobot robot) throws Exception {
+        LabViewModel other = new LabViewModel(new org.racelab.lab.SameThreadBackgroundExecutor());
+        String before = System.getProperty(LabView.DEV_PROPERTY);
+        try {
+            System.clearProperty(LabView.DEV_PROPERTY);
+            LabView plain = WaitForAsyncUtils.asyncFx(() -> new LabView(other)).get();
+            assertThat(plain.lookup("#lab-frame-gaps")).isNull();
+            assertThat(plain.lookup("#lab-clear")).isNotNull();
+            System.setProperty(LabView.DEV_PROPERTY, "true");
+            LabView dev = WaitForAsyncUtils.asyncFx(() -> new LabView(other)).get();
+            assertThat(dev.lookup("#lab-frame-gaps")).isNotNull();
+        } finally {
+            if (before == null) {
+                System.clearProperty(LabView.DEV_PROPERTY);
+            } else {
+                System.setProperty(LabView.DEV_PROPERTY, before);
+            }
+            other.dispose();
+        }
     }
 
     @Test

@@ -164,11 +164,13 @@ class StepperViewTest {
     @Test
     void spacePlaysUntilEveryThreadIsDoneAndTheSameSeedGivesTheSameRun(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            vm.speedProperty().set(StepperViewModel.MAX_SPEED);
+            // Slow at first: at full speed the six steps can be over before a loaded machine checks "playing".
+            vm.speedProperty().set(StepperViewModel.MIN_SPEED);
             vm.setSeed(1234);
         }).get();
         robot.type(KeyCode.SPACE);
         assertThat(vm.playingProperty().get()).isTrue();
+        WaitForAsyncUtils.asyncFx(() -> vm.speedProperty().set(StepperViewModel.MAX_SPEED)).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.getState().complete());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.playingProperty().get()).isFalse();
@@ -370,6 +372,36 @@ class StepperViewTest {
         robot.type(KeyCode.A);
         assertThat(vm.currentSchedule().letters()).isEqualTo("A");
         assertThat(vm.aheadProperty().get()).isEqualTo("BC");
+    }
+
+    @Test
+    void aThreadKeyOnAQueuedPresetAppendsOneTimelineColumnInOneUpdateAndUndoRemovesIt(FxRobot robot)
+            throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.loadPreset(Preset.SLIDE_8)).get();
+        javafx.scene.layout.GridPane grid = robot.lookup("#timeline").queryAs(javafx.scene.layout.GridPane.class);
+        int[] updates = new int[3];
+        javafx.collections.ListChangeListener<Node> counting = c -> {
+            updates[0]++;
+            while (c.next()) {
+                updates[1] += c.getAddedSize();
+                updates[2] += c.getRemovedSize();
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> grid.getChildren().addListener(counting)).get();
+        int before = grid.getChildren().size();
+
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        // One step: one change of the grid that adds one column (step header, one cell per thread, the count).
+        assertThat(updates).containsExactly(1, 2 + 2, 0);
+        assertThat(grid.getChildren()).hasSize(before + 4);
+        assertThat(vm.aheadProperty().get()).isEqualTo("BBBAA");
+
+        updates[0] = updates[1] = updates[2] = 0;
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(updates).containsExactly(1, 0, 4);
+        assertThat(grid.getChildren()).hasSize(before);
     }
 
     /** A label is clipped when its skin shows fewer characters than its text (an ellipsis). */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param completionOrder task numbers (0-based) in the order the completion service delivered them
  * @param failure what went wrong for a failed or stopped run, else empty
  */
-public record RunResult(
+public record CounterRunResult(
         CounterKind counter,
         int workers,
         int tasks,
@@ -27,7 +27,7 @@ public record RunResult(
         Optional<String> failure,
         List<Integer> completionOrder) {
 
-    public RunResult {
+    public CounterRunResult {
         completionOrder = List.copyOf(completionOrder);
     }
 
@@ -49,7 +49,7 @@ public record RunResult(
      * One line for a teacher, comparing with an unsafe run of the same size if there is one, e.g.
      * {@code "synchronized: 0 lost, 3.1× slower than unsafe"}.
      */
-    public String explanation(Optional<RunResult> unsafeBaseline) {
+    public String explanation(Optional<CounterRunResult> unsafeBaseline) {
         String name = counter.id();
         if (status == RunStatus.FAILED) {
             return name + ": FAILED - " + failure.orElse("a task failed") + " (figures cover the attempts made)";
@@ -80,7 +80,7 @@ public record RunResult(
     }
 
     /** True when the other run had the same workers, tasks and increments, so speeds are comparable. */
-    public boolean sameSize(RunResult other) {
+    public boolean sameSize(CounterRunResult other) {
         return workers == other.workers && tasks == other.tasks && increments == other.increments;
     }
 }

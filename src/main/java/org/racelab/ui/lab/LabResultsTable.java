@@ -1,0 +1,91 @@
+package org.racelab.ui.lab;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.racelab.lab.CounterRunResult;
+import org.racelab.lab.RunStatus;
+
+/** The lab's results table: one row per finished run with its exact figures and its explanation. */
+final class LabResultsTable {
+
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+
+    private LabResultsTable() {
+    }
+
+    /** A results table showing {@code rows}, scrolled to the newest. */
+    static TableView<LabRow> create(ObservableList<LabRow> rows) {
+        TableView<LabRow> table = new TableView<>(rows);
+        table.setId("lab-table");
+        table.getStyleClass().add("lab-table");
+        table.setPlaceholder(new Label("Finished runs appear here with their exact figures."));
+        table.getColumns().add(column("Counter", r -> r.counter().id()
+                + (r.status() == RunStatus.COMPLETED ? "" : " (" + r.status().name().toLowerCase(Locale.ROOT) + ")"), false));
+        table.getColumns().add(column("Expected", r -> r.status() == RunStatus.STOPPED
+                ? String.format(Locale.ROOT, "%,d tried", r.attempts()) : String.format(Locale.ROOT, "%,d", r.expected()), true));
+        table.getColumns().add(column("Final", r -> String.format(Locale.ROOT, "%,d", r.finalValue()), true));
+        table.getColumns().add(column("Lost", r -> String.format(Locale.ROOT, "%,d", r.lost()), true));
+        table.getColumns().add(column("Lost %", r -> String.format(Locale.ROOT, "%.2f %%", r.lostPercent()), true));
+        table.getColumns().add(column("Time", r -> String.format(Locale.ROOT, "%.2f s", r.seconds()), true));
+        table.getColumns().add(column("Increments/s", r -> String.format(Locale.ROOT, "%,.0f", r.incrementsPerSecond()), true));
+        table.getColumns().get(0).setPrefWidth(125);
+        TableColumn<LabRow, String> explanation = new TableColumn<>("Explanation");
+        explanation.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().explanation()));
+        explanation.setPrefWidth(560);
+        explanation.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
+        explanation.setMinWidth(200);
+        table.getColumns().add(explanation);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(LabRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(FAILED, !empty && row != null && row.result().failed());
+                pseudoClassStateChanged(STOPPED, !empty && row != null && row.result().status() == RunStatus.STOPPED);
+            }
+        });
+        // Newest run in view.
+        rows.addListener((ListChangeListener<LabRow>) c -> table.scrollTo(rows.size() - 1));
+        return table;
+    }
+
+    private static TableColumn<LabRow, String> column(String title, Function<CounterRunResult, String> text, boolean number) {
+        TableColumn<LabRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue().result())));
+        if (number) {
+            column.getStyleClass().add("number");
+        }
+        // Numbers must never be cut off: minimum widths fit 400,000,000-sized values at the table's font.
+        column.setMinWidth(switch (title) {
+            case "Expected", "Increments/s" -> 110;
+            case "Final", "Lost" -> 105;
+            case "Counter" -> 112;
+            default -> Math.max(60, title.length() * 9 + 24);
+        });
+        column.setPrefWidth(switch (title) {
+            case "Expected" -> 150;
+            case "Final", "Lost", "Increments/s" -> 120;
+            default -> Math.max(75, title.length() * 9 + 30);
+        });
+        return column;
+    }
+
+}
