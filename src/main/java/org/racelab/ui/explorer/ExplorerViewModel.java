@@ -70,6 +70,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyBooleanWrapper canReplay = new ReadOnlyBooleanWrapper();
 
     private BiConsumer<RaceConfig, Schedule> onReplay;
+    /** True while {@link #useSettings} sets the four settings one by one. */
+    private boolean takingOver;
     private long generation;
     private long pageGeneration;
     private BackgroundExecutor.Cancellable running;
@@ -113,12 +115,27 @@ public final class ExplorerViewModel {
                 clamp(start.get(), RaceConfig.MIN_START, RaceConfig.MAX_START), lock.get());
     }
 
-    /** Takes over another part's settings (the stepper's), clamped into the explorer's range. */
+    /**
+     * Takes over another part's settings (the stepper's), clamped into the explorer's range, as one change: it
+     * explores nothing by itself (see {@link #settingsEdited()}); the caller explores once if it wants to.
+     */
     public void useSettings(RaceConfig config) {
-        threads.set(clamp(config.threads(), MIN_THREADS, MAX_THREADS));
-        increments.set(clamp(config.increments(), MIN_INCREMENTS, MAX_INCREMENTS));
-        start.set(config.start());
-        lock.set(config.lock());
+        takingOver = true;
+        try {
+            threads.set(clamp(config.threads(), MIN_THREADS, MAX_THREADS));
+            increments.set(clamp(config.increments(), MIN_INCREMENTS, MAX_INCREMENTS));
+            start.set(config.start());
+            lock.set(config.lock());
+        } finally {
+            takingOver = false;
+        }
+    }
+
+    /** A setting was edited: explores it at once, unless the change is part of {@link #useSettings}. */
+    public void settingsEdited() {
+        if (!takingOver) {
+            explore();
+        }
     }
 
     private static int clamp(int v, int lo, int hi) {

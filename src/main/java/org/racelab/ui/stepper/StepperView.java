@@ -5,12 +5,9 @@ import org.racelab.ui.controls.ThreadBadges;
 import org.racelab.ui.part.PartStyle;
 
 import org.racelab.ui.controls.CounterDisplay;
-import org.racelab.ui.shell.KeyMap;
-import org.racelab.ui.shell.Themes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import javafx.animation.TranslateTransition;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -29,9 +26,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -82,7 +76,7 @@ public final class StepperView extends BorderPane {
     private TranslateTransition flying;
     private Label token;
 
-    public StepperView(StepperViewModel viewModel, KeyMap keyMap, BooleanSupplier showing) {
+    public StepperView(StepperViewModel viewModel) {
         this.vm = viewModel;
         getStyleClass().add("stepper-view");
         getStylesheets().add(Stylesheets.url(StepperView.class, "stepper-view.css"));
@@ -145,7 +139,6 @@ public final class StepperView extends BorderPane {
         vm.feedbackProperty().addListener((o, a, f) -> onFeedback(f));
         narration.setText(vm.getFeedback() == null ? "" : vm.getFeedback().text());
         rebuildLanes();
-        registerKeys(keyMap, showing);
         // On a big screen everything grows, so the back row can read it; zoom still scales on top of this.
         widthProperty().addListener((o, a, b) -> fitToScreen());
         heightProperty().addListener((o, a, b) -> fitToScreen());
@@ -378,26 +371,6 @@ public final class StepperView extends BorderPane {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
-    }
-
-    private void registerKeys(KeyMap keys, BooleanSupplier showing) {
-        String group = "Stepper";
-        for (int i = 0; i < StepperViewModel.MAX_THREADS; i++) {
-            int index = i;
-            char letter = RaceConfig.threadName(i);
-            keys.bind(group, "Step thread " + letter, showing, () -> vm.step(index),
-                    new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(letter))));
-        }
-        keys.bind(group, "Play / pause", showing, vm::togglePlay, new KeyCodeCombination(KeyCode.SPACE));
-        keys.bind(group, "One step: the next queued one, or a random thread", showing, vm::stepRandom, new KeyCodeCombination(KeyCode.RIGHT));
-        keys.bind(group, "Undo a step", showing, vm::undo,
-                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
-        keys.bind(group, "Redo a step", showing, vm::redo,
-                new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
-                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        keys.bind(group, "Reset to step 0", showing, vm::reset, new KeyCodeCombination(KeyCode.R));
-        keys.bind(group, "Lock on / off", showing, () -> vm.lockProperty().set(!vm.lockProperty().get()),
-                new KeyCodeCombination(KeyCode.L));
     }
 
     // ---- updating ----------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package org.racelab.ui.explorer;
 
-import org.racelab.ui.shell.MainView;
 import org.racelab.ui.stepper.StepperViewModel;
 
 import org.racelab.ui.shell.RaceLabApp;
@@ -77,7 +76,7 @@ class ExplorerViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup(".part-tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("stepper-tab");
-        StepperViewModel stepper = robot.lookup(".main-view").queryAs(MainView.class).stepper();
+        StepperViewModel stepper = app.root().stepper().viewModel();
         assertThat(stepper.currentConfig()).isEqualTo(new RaceConfig(2, 1, 0, false));
         assertThat(stepper.aheadProperty().get()).isEqualTo("AABBBA");
         // Run it in the stepper: it ends where the explorer said, with the lost update it marked.

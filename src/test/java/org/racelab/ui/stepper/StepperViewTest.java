@@ -3,6 +3,7 @@ package org.racelab.ui.stepper;
 import org.racelab.ui.controls.CounterDisplay;
 import org.racelab.ui.shell.MainView;
 import org.racelab.ui.shell.MainViewModel;
+import org.racelab.ui.shell.RaceLabRoot;
 import org.racelab.ui.shell.Themes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,14 +39,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class StepperViewTest {
 
+    private RaceLabRoot root;
     private MainView main;
     private StepperViewModel vm;
     private Stage stage;
 
     @Start
     void start(Stage primary) {
-        main = new MainView(new MainViewModel());
-        vm = main.stepper();
+        root = new RaceLabRoot(new MainViewModel());
+        main = root.window();
+        vm = root.stepper().viewModel();
         showAt(1024, 768);
     }
 
@@ -69,7 +72,7 @@ class StepperViewTest {
     @AfterEach
     void tearDown() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            main.dispose();
+            root.dispose();
             stage.hide();
         }).get(5, TimeUnit.SECONDS);
     }
