@@ -1,6 +1,5 @@
 package org.racelab.ui.controls;
 
-import org.racelab.ui.shell.Themes;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;

@@ -96,7 +96,7 @@ public final class ExplorerView extends BorderPane {
         center.getStyleClass().add("explorer-split");
         setCenter(center);
 
-        viewModel.lockProperty().addListener((o, old, v) -> viewModel.explore());
+        viewModel.lockProperty().addListener((o, old, v) -> viewModel.settingsEdited());
         viewModel.resultProperty().addListener((o, old, r) -> showResult(r));
         viewModel.selectedOutcomeProperty().addListener((o, old, outcome) -> markSelected(outcome));
         showResult(viewModel.resultProperty().get());
@@ -190,7 +190,7 @@ public final class ExplorerView extends BorderPane {
             }
         });
         // Settings changes explore at once: small races finish instantly, big ones show progress and can be cancelled.
-        factory.valueProperty().addListener((o, old, v) -> viewModel.explore());
+        factory.valueProperty().addListener((o, old, v) -> viewModel.settingsEdited());
         return spinner;
     }
 
@@ -480,7 +480,7 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
-    /** For tests and for MainView: the view-model behind this view. */
+    /** The view-model behind this view, for tests. */
     public ExplorerViewModel viewModel() {
         return viewModel;
     }

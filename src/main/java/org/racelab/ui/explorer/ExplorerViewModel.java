@@ -69,6 +69,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyBooleanWrapper canReplay = new ReadOnlyBooleanWrapper();
 
     private BiConsumer<RaceConfig, Schedule> onReplay;
+    /** True while {@link #useSettings} sets the four settings one by one. */
+    private boolean takingOver;
     private long generation;
     private long pageGeneration;
     private BackgroundExecutor.Cancellable running;
@@ -111,12 +113,27 @@ public final class ExplorerViewModel {
                 RANGE.clampStart(start.get()), lock.get());
     }
 
-    /** Takes over another part's settings (the stepper's), clamped into the explorer's range. */
+    /**
+     * Takes over another part's settings (the stepper's), clamped into the explorer's range, as one change: it
+     * explores nothing by itself (see {@link #settingsEdited()}); the caller explores once if it wants to.
+     */
     public void useSettings(RaceConfig config) {
-        threads.set(RANGE.clampThreads(config.threads()));
-        increments.set(RANGE.clampIncrements(config.increments()));
-        start.set(config.start());
-        lock.set(config.lock());
+        takingOver = true;
+        try {
+            threads.set(RANGE.clampThreads(config.threads()));
+            increments.set(RANGE.clampIncrements(config.increments()));
+            start.set(config.start());
+            lock.set(config.lock());
+        } finally {
+            takingOver = false;
+        }
+    }
+
+    /** A setting was edited: explores it at once, unless the change is part of {@link #useSettings}. */
+    public void settingsEdited() {
+        if (!takingOver) {
+            explore();
+        }
     }
 
     // ---- exploring ----------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCombination;
@@ -95,10 +97,20 @@ public final class KeyMap {
     }
 
     private static boolean typing(KeyEvent event) {
-        // Typing a schedule or a number must not step threads.
-        // A read-only field (such as a spinner's editor) takes no typing, so the keys stay shortcuts there.
-        return event.getTarget() instanceof TextInputControl field && field.isEditable() && !event.isShortcutDown()
-                && !event.getCode().isFunctionKey();
+        // Typing a schedule or a number must not step threads or switch tabs. The event's target is not always the
+        // field (a spinner keeps the focus and forwards keys to its editor), so the scene's focus owner counts too.
+        // A read-only field (such as the stepper's spinners) takes no typing, so the keys stay shortcuts there.
+        if (event.isShortcutDown() || event.getCode().isFunctionKey()) {
+            return false;
+        }
+        return takesTyping(event.getTarget())
+                || event.getSource() instanceof Scene scene && takesTyping(scene.getFocusOwner());
+    }
+
+    private static boolean takesTyping(Object node) {
+        return node instanceof TextInputControl field && field.isEditable()
+                || node instanceof Spinner<?> spinner && spinner.isEditable()
+                || node instanceof ComboBoxBase<?> box && box.isEditable();
     }
 
     private void run(KeyEvent event, java.util.function.Predicate<KeyCombination> matches) {

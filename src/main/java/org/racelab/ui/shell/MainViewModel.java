@@ -16,34 +16,18 @@ import javafx.beans.property.SimpleObjectProperty;
  * inline notice.
  *
  * <p>Parts that want to hide secondary controls in presentation mode can bind to {@link #presentationProperty()}
- * (or simply give those nodes the style class {@code secondary-control}; see {@link MainView}).
+ * (or simply give those nodes the style class {@link org.racelab.ui.part.PartStyle#SECONDARY}).
  */
 public final class MainViewModel {
 
-    /** The three parts of RaceLab, in navigation order. */
-    public enum Part {
-        STEPPER("Stepper"),
-        LAB("Lab"),
-        EXPLORER("Explorer");
-
-        private final String title;
-
-        Part(String title) {
-            this.title = title;
-        }
-
-        public String title() {
-            return title;
-        }
-    }
-
-    private final ObjectProperty<Part> selectedPart = new SimpleObjectProperty<>(Part.STEPPER);
+    private final ObjectProperty<Part> selectedPart = new SimpleObjectProperty<>(this, "selectedPart");
     private final ReadOnlyBooleanWrapper presentation = new ReadOnlyBooleanWrapper(this, "presentation");
     private final ReadOnlyIntegerWrapper zoom = new ReadOnlyIntegerWrapper(this, "zoom", Zoom.DEFAULT);
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyBooleanWrapper helpShowing = new ReadOnlyBooleanWrapper(this, "helpShowing");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
 
+    /** The part on show; null only before the window has put its first part up. */
     public ObjectProperty<Part> selectedPartProperty() {
         return selectedPart;
     }

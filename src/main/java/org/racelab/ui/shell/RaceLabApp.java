@@ -1,16 +1,11 @@
 package org.racelab.ui.shell;
 
-import org.racelab.model.scenario.Scenario;
-import org.racelab.model.scenario.ScenarioCodec;
-import org.racelab.model.scenario.ScenarioException;
-
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -29,7 +24,7 @@ public final class RaceLabApp extends Application {
     /** Held strongly: java.util.logging keeps loggers weakly and would forget the level. */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
-    private MainView mainView;
+    private RaceLabRoot root;
     private Stage stage;
     private SettingsStore store;
     private Settings settings = Settings.DEFAULTS;
@@ -72,26 +67,20 @@ public final class RaceLabApp extends Application {
         MainViewModel viewModel = new MainViewModel();
         viewModel.setTheme(settings.theme());
         viewModel.setZoom(settings.zoom());
-        mainView = new MainView(viewModel);
+        root = new RaceLabRoot(viewModel);
+        MainView mainView = root.window();
         Rectangle2D place = initialPlace(settings.window());
         Scene scene = new Scene(mainView, place.getWidth(), place.getHeight());
-        mainView.keyMap().install(scene);
+        root.keyMap().install(scene);
         stage.setTitle(TITLE);
+        stage.getIcons().setAll(WindowIcons.load());
         stage.setScene(scene);
         if (settings.window().isPresent()) {
             stage.setX(place.getMinX());
             stage.setY(place.getMinY());
             stage.setMaximized(settings.window().get().maximized());
         }
-        // Esc belongs to the KeyMap (it also closes the help); F11 toggles presentation, which is full screen.
-        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-        stage.setFullScreenExitHint("");
-        viewModel.presentationProperty().addListener((obs, old, on) -> fullScreen(stage, on));
-        stage.fullScreenProperty().addListener((obs, old, on) -> {
-            if (!on && !fallbackFullScreen) {
-                viewModel.setPresentation(false);
-            }
-        });
+        mainView.presentation().attach(stage);
         this.stage = stage;
         stage.setOnHidden(e -> closed());
         stage.show();
@@ -122,52 +111,7 @@ public final class RaceLabApp extends Application {
                     + String.join("; ", loaded.warnings()) + "."));
         }
         // The last scenario needs Jackson and the stepper's replay: after the first frame, not before.
-        settings.lastScenario().ifPresent(json -> Platform.runLater(() -> restoreScenario(json)));
-    }
-
-    private Rectangle2D windowedBounds;
-    private boolean fallbackFullScreen;
-
-    /**
-     * Full screen for presentation mode. Without a window manager (a bare X server) the platform cannot go full
-     * screen; then the window is simply stretched over the whole screen and put back afterwards.
-     */
-    private void fullScreen(Stage stage, boolean on) {
-        if (on) {
-            windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
-            stage.setFullScreen(true);
-            Platform.runLater(() -> {
-                Rectangle2D screen = Screen.getScreensForRectangle(windowedBounds).stream().findFirst()
-                        .orElse(Screen.getPrimary()).getBounds();
-                if (mainView.viewModel().isPresentation() && stage.getWidth() < screen.getWidth()) {
-                    fallbackFullScreen = true;
-                    stage.setX(screen.getMinX());
-                    stage.setY(screen.getMinY());
-                    stage.setWidth(screen.getWidth());
-                    stage.setHeight(screen.getHeight());
-                }
-            });
-        } else {
-            stage.setFullScreen(false);
-            if (fallbackFullScreen && windowedBounds != null) {
-                stage.setX(windowedBounds.getMinX());
-                stage.setY(windowedBounds.getMinY());
-                stage.setWidth(windowedBounds.getWidth());
-                stage.setHeight(windowedBounds.getHeight());
-            }
-            fallbackFullScreen = false;
-        }
-    }
-
-    private void restoreScenario(String json) {
-        try {
-            Scenario scenario = ScenarioCodec.fromJson(json);
-            if (mainView.currentScenario().isPresent()) {
-                mainView.applyScenario(scenario, "the last scenario");
-            }
-        } catch (ScenarioException e) {
-            mainView.viewModel().notify(Notice.warning("The last scenario could not be restored: " + e.getMessage()));
-        }
+        settings.lastScenario().ifPresent(json -> Platform.runLater(() -> root.files().restoreLastScenario(json)));
     }
 
     /** The saved place if it is still on a screen, else the default size clamped to the primary screen. */
@@ -191,7 +135,7 @@ public final class RaceLabApp extends Application {
     }
 
     private void rememberWindow(Stage stage) {
-        if (stage.isFullScreen() || fallbackFullScreen || stage.getScene() == null) {
+        if (stage.isFullScreen() || root.window().presentation().stretched() || stage.getScene() == null) {
             return;
         }
         settings = settings.withWindow(Optional.of(new Settings.WindowPlace(stage.getX(), stage.getY(),
@@ -208,19 +152,24 @@ public final class RaceLabApp extends Application {
         if (stage != null) {
             rememberWindow(stage);
         }
-        MainViewModel vm = mainView.viewModel();
-        Optional<String> scenario = mainView.currentScenario().map(ScenarioCodec::toJson);
+        MainViewModel vm = root.viewModel();
+        Optional<String> scenario = root.files().currentScenarioJson();
         settings = settings.withTheme(vm.getTheme()).withZoom(vm.getZoom())
                 .withLastScenario(scenario.isPresent() ? scenario : settings.lastScenario());
         if (store != null) {
             store.save(settings);
         }
-        mainView.dispose();
+        root.dispose();
     }
 
     /** The window's content, for tests. */
     public MainView mainView() {
-        return mainView;
+        return root.window();
+    }
+
+    /** Everything the window is made of, for tests and the screenshots. */
+    public RaceLabRoot root() {
+        return root;
     }
 
     /** Uses a preference store for saving on close, for tests. */
@@ -230,7 +179,7 @@ public final class RaceLabApp extends Application {
 
     @Override
     public void stop() {
-        if (mainView != null) {
+        if (root != null) {
             closed();
         }
     }

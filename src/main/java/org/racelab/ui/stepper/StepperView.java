@@ -3,11 +3,9 @@ package org.racelab.ui.stepper;
 import org.racelab.ui.controls.Stylesheets;
 
 import org.racelab.ui.controls.CounterDisplay;
-import org.racelab.ui.shell.KeyMap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import javafx.animation.TranslateTransition;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
@@ -16,9 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -66,7 +61,7 @@ public final class StepperView extends BorderPane {
     private RaceConfig shownConfig;
     private Label token;
 
-    public StepperView(StepperViewModel viewModel, KeyMap keyMap, BooleanSupplier showing) {
+    public StepperView(StepperViewModel viewModel) {
         this.vm = viewModel;
         getStyleClass().add("stepper-view");
         getStylesheets().add(Stylesheets.url(StepperView.class, "stepper-view.css"));
@@ -128,7 +123,6 @@ public final class StepperView extends BorderPane {
         vm.codeViewProperty().addListener((o, a, b) -> refreshLanes(vm.getSnapshot()));
         narration.setText(vm.getSnapshot().feedback().text());
         show(vm.getSnapshot());
-        registerKeys(keyMap, showing);
         // On a big screen everything grows, so the back row can read it; zoom still scales on top of this.
         widthProperty().addListener((o, a, b) -> fitToScreen());
         heightProperty().addListener((o, a, b) -> fitToScreen());
@@ -145,26 +139,6 @@ public final class StepperView extends BorderPane {
         box.getStyleClass().add("summary-box");
         box.setAlignment(Pos.CENTER);
         return box;
-    }
-
-    private void registerKeys(KeyMap keys, BooleanSupplier showing) {
-        String group = "Stepper";
-        for (int i = 0; i < StepperViewModel.RANGE.maxThreads(); i++) {
-            int index = i;
-            char letter = RaceConfig.threadName(i);
-            keys.bind(group, "Step thread " + letter, showing, () -> vm.step(index),
-                    new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(letter))));
-        }
-        keys.bind(group, "Play / pause", showing, vm::togglePlay, new KeyCodeCombination(KeyCode.SPACE));
-        keys.bind(group, "One step: the next queued one, or a random thread", showing, vm::stepRandom, new KeyCodeCombination(KeyCode.RIGHT));
-        keys.bind(group, "Undo a step", showing, vm::undo,
-                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
-        keys.bind(group, "Redo a step", showing, vm::redo,
-                new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
-                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        keys.bind(group, "Reset to step 0", showing, vm::reset, new KeyCodeCombination(KeyCode.R));
-        keys.bind(group, "Lock on / off", showing, () -> vm.lockProperty().set(!vm.lockProperty().get()),
-                new KeyCodeCombination(KeyCode.L));
     }
 
     // ---- updating ----------------------------------------------------------------------------------------------

@@ -24,27 +24,27 @@ import javafx.stage.Stage;
 public final class Screenshots {
 
     /** One screenshot: file in assets/, scene size, theme, how to set the window up, and how long to let it run. */
-    record Shot(String file, int width, int height, Theme theme, Consumer<MainView> setup, long settleMillis) {
+    record Shot(String file, int width, int height, Theme theme, Consumer<RaceLabRoot> setup, long settleMillis) {
 
-        Shot(String file, int width, int height, Theme theme, Consumer<MainView> setup) {
+        Shot(String file, int width, int height, Theme theme, Consumer<RaceLabRoot> setup) {
             this(file, width, height, theme, setup, 600);
         }
     }
 
     /** Slide 8 opened as a scenario and stepped to the end: the lost update on screen. */
-    static void slide8(MainView view) {
-        view.applyScenario(Scenario.SLIDE_8, "Slide 8");
+    static void slide8(RaceLabRoot view) {
+        view.files().applyScenario(Scenario.SLIDE_8, "Slide 8");
         for (int i = 0; i < Scenario.SLIDE_8.schedule().length(); i++) {
-            view.stepper().redo();
+            view.stepper().viewModel().redo();
         }
         view.viewModel().clearNotice();
     }
 
     /** As a teacher does it: open the lab, and a moment later press Start (the view warms up meanwhile). */
-    static void openLabThenStart(MainView view) {
-        view.viewModel().select(MainViewModel.Part.LAB);
+    static void openLabThenStart(RaceLabRoot view) {
+        view.viewModel().select(view.lab());
         javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
-        pause.setOnFinished(e -> view.labViewModel().start());
+        pause.setOnFinished(e -> view.lab().viewModel().start());
         pause.play();
     }
 
@@ -59,11 +59,11 @@ public final class Screenshots {
                 view.viewModel().setPresentation(true);
             }),
             new Shot("explorer-2x1.png", 1280, 800, Theme.LIGHT,
-                    view -> view.viewModel().select(MainViewModel.Part.EXPLORER), 2000),
+                    view -> view.viewModel().select(view.explorer()), 2000),
             new Shot("lab-running.png", 1280, 800, Theme.LIGHT, Screenshots::openLabThenStart, 4000),
             new Shot("lab-dark.png", 1280, 800, Theme.DARK, Screenshots::openLabThenStart, 4000),
             new Shot("explorer-high-contrast.png", 1024, 768, Theme.HIGH_CONTRAST,
-                    view -> view.viewModel().select(MainViewModel.Part.EXPLORER), 2000));
+                    view -> view.viewModel().select(view.explorer()), 2000));
 
     private Screenshots() {
     }
@@ -103,7 +103,7 @@ public final class Screenshots {
                     .withWindow(Optional.of(new Settings.WindowPlace(0, 0, shot.width(), shot.height(), false)));
             RaceLabApp app = new RaceLabApp();
             app.show(stage[0], new SettingsStore.Loaded(settings, List.of()));
-            shot.setup().accept(app.mainView());
+            shot.setup().accept(app.root());
         });
         // Let layout, CSS, animations and background work settle before the picture.
         long until = System.nanoTime() + shot.settleMillis() * 1_000_000;

@@ -43,7 +43,7 @@ class WindowCloseTest {
         app.useStore(store);
         // Start background work the way a teacher would: export a PNG (its writer runs on a worker thread).
         Path png = dir.resolve("x.png");
-        robot.interact(() -> app.mainView().exportPng(png, 1));
+        robot.interact(() -> app.root().files().exportPng(png, 1));
         for (int i = 0; i < 100 && !Files.exists(png); i++) {
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
