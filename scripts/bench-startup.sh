@@ -61,12 +61,13 @@ measure() {
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
 echo "cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) java=$(java -version 2>&1 | head -1) newer=${NEW_JDK:-none}"
-for i in "${!NAMES[@]}"; do measure "${COMMANDS[$i]}"; done   # warm-up round, not counted
+for i in "${!NAMES[@]}"; do measure "${COMMANDS[$i]}"; echo "warm-up, ${NAMES[$i]}: $MS ms" >&2; done   # not counted
 declare -A TIMES
 for r in $(seq "$RUNS"); do
   for i in "${!NAMES[@]}"; do
     measure "${COMMANDS[$i]}"
     TIMES[$i]="${TIMES[$i]:-} $MS"
+    echo "run $r, ${NAMES[$i]}: $MS ms (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   done
 done
 echo
