@@ -1,34 +1,79 @@
 #!/usr/bin/env bash
-# Startup benchmark: time from `java -jar target/racelab.jar` to the window's first frame, as a Markdown table.
-# Needs a display (e.g. `Xvfb :47 -screen 0 1920x1080x24 &` and DISPLAY=:47). Each run opens the window, which
-# writes its figures to a file and closes itself (racelab.startup.report).
-# Usage: ./mvnw -B -q -DskipTests package && scripts/bench-startup.sh [runs] [java options...]
-#   scripts/bench-startup.sh 6                       first run after a build writes the class archive, the rest map it
-#   scripts/bench-startup.sh 5 -Dracelab.cds=false   the window in the first JVM, no class archive
+# Startup benchmark, measured from outside: time from launching RaceLab to its window being mapped on the X
+# server (visible), for each way of starting it, side by side and interleaved in one run, as a Markdown table.
+#   jar            java -jar target/racelab.jar with the `java` on the PATH
+#   jar JDK N      the same jar on a JDK 19+ found in /usr/lib/jvm (or $BENCH_JDK), without an archive
+#   jar JDK N+CDS  the same with -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=... (written by the warm-up run)
+#   app image      target/dist/image/RaceLab/bin/RaceLab (./mvnw -Pdist package), which maps its build-time archive
+# Needs a display with a window manager (e.g. Xvfb :55 -screen 0 1280x800x24 & openbox) and xdotool.
+# Usage: ./mvnw -B -q -Pdist -DskipTests package && DISPLAY=:55 scripts/bench-startup.sh [runs]
+# One warm-up round (not counted) fills the file cache and writes the JDK 19+ archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${1:-6}
-shift || true
+RUNS=${1:-7}
 JAR=target/racelab.jar
+IMAGE=target/dist/image/RaceLab/bin/RaceLab
+[ -n "${DISPLAY:-}" ] || { echo "needs a display: Xvfb :55 -screen 0 1280x800x24 & export DISPLAY=:55" >&2; exit 1; }
+command -v xdotool >/dev/null || { echo "needs xdotool" >&2; exit 1; }
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
-[ -n "${DISPLAY:-}" ] || { echo "needs a display: Xvfb :47 -screen 0 1920x1080x24 & export DISPLAY=:47" >&2; exit 1; }
-REPORT=$(mktemp)
-trap 'rm -f "$REPORT"' EXIT
-field() { sed -n "s/^$1=//p" "$REPORT"; }
-echo "cpus=$(nproc) java=$(java -version 2>&1 | head -1) load=$(cut -d' ' -f1-3 /proc/loadavg) options=${*:-none}"
-echo
-echo "| run | class archive | command → first frame (shell) | command → first frame (app) | \`Application.start\` → first frame | wall incl. exit |"
-echo "|--:|---|--:|--:|--:|--:|"
-TIMES=()
-for i in $(seq "$RUNS"); do
-  rm -f "$REPORT"
-  T0=$(date +%s%3N)
-  java "$@" -Dracelab.startup.report="$REPORT" -jar "$JAR"
-  T1=$(date +%s%3N)
-  FRAME=$(( $(field first_frame_epoch_ms) - T0 ))
-  TIMES+=("$FRAME")
-  echo "| $i | $(field class_data_sharing) | $FRAME ms | $(field process_start_to_first_frame_ms) ms |" \
-       "$(field application_start_to_first_frame_ms) ms | $(( T1 - T0 )) ms |"
+
+java_feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+NEW_JDK=${BENCH_JDK:-}
+if [ -z "$NEW_JDK" ]; then
+  for j in /usr/lib/jvm/*/bin/java; do
+    v=$(java_feature "$j" || echo 0)
+    if [ "${v%%.*}" -ge 19 ] 2>/dev/null; then NEW_JDK=$j; fi
+  done
+fi
+ARCHIVE_DIR=$(mktemp -d)
+trap 'rm -rf "$ARCHIVE_DIR"' EXIT
+
+NAMES=("jar")
+COMMANDS=("java -jar $JAR")
+if [ -n "$NEW_JDK" ]; then
+  N=$(java_feature "$NEW_JDK")
+  NAMES+=("jar JDK $N" "jar JDK $N+CDS")
+  COMMANDS+=("$NEW_JDK -jar $JAR"
+             "$NEW_JDK -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$ARCHIVE_DIR/racelab.jsa -jar $JAR")
+fi
+if [ -x "$IMAGE" ]; then
+  NAMES+=("app image")
+  COMMANDS+=("$IMAGE")
+fi
+
+# Launches one command, returns (in MS) the milliseconds until a visible window named RaceLab exists, then ends it.
+measure() {
+  local t0 t1 pid
+  while xdotool search --onlyvisible --name '^RaceLab$' >/dev/null 2>&1; do sleep 0.2; done
+  t0=$(date +%s%N)
+  $1 >/dev/null 2>&1 &
+  pid=$!
+  until xdotool search --onlyvisible --name '^RaceLab$' >/dev/null 2>&1; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "exited before its window showed: $1" >&2; exit 1; fi
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  MS=$(( (t1 - t0) / 1000000 ))
+  sleep 1.5                       # let it finish starting, as a user would, before closing it
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+echo "cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) java=$(java -version 2>&1 | head -1) newer=${NEW_JDK:-none}"
+for i in "${!NAMES[@]}"; do measure "${COMMANDS[$i]}"; echo "warm-up, ${NAMES[$i]}: $MS ms" >&2; done   # not counted
+declare -A TIMES
+for r in $(seq "$RUNS"); do
+  for i in "${!NAMES[@]}"; do
+    measure "${COMMANDS[$i]}"
+    TIMES[$i]="${TIMES[$i]:-} $MS"
+    echo "run $r, ${NAMES[$i]}: $MS ms (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+  done
 done
 echo
-printf '%s\n' "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median command → first frame: %d ms over %d runs\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), NR}'
+echo "| start | command | runs | launch → window mapped, each run (ms) | median |"
+echo "|---|---|--:|---|--:|"
+for i in "${!NAMES[@]}"; do
+  # shellcheck disable=SC2086
+  echo "| ${NAMES[$i]} | \`${COMMANDS[$i]/$ARCHIVE_DIR/\$TMP}\` | $RUNS | $(echo ${TIMES[$i]} | tr ' ' ',') | $(median ${TIMES[$i]}) ms |"
+done
