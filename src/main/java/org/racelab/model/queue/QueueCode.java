@@ -40,15 +40,15 @@ public final class QueueCode {
             return consumer(c, op, finished, java, list);
         }
         List<String> lines = java
-                ? List.of("for (Thread p : producers) p.join();", list ? "" : "tasks.join();",
+                ? List.of("for (Thread p : producers)", "  p.join();", list ? "// a list has no join()" : "tasks.join();",
                         list ? "items.add(NONE);" : "q.put(NONE);", "// main ends")
-                : List.of("for p in producers: p.join()", list ? "" : "q.join()",
+                : List.of("for p in producers:", "    p.join()", list ? "# a list has no join()" : "q.join()",
                         list ? "items.append(None)" : "q.put(None)", "# main ends");
         return new Listing(lines, finished ? -1 : switch (op) {
-            case JOIN_PRODUCERS -> 0;
-            case JOIN -> 1;
-            case PUT_SENTINEL -> 2;
-            default -> 3;
+            case JOIN_PRODUCERS -> 1;
+            case JOIN -> 2;
+            case PUT_SENTINEL -> 3;
+            default -> 4;
         });
     }
 
@@ -58,29 +58,30 @@ public final class QueueCode {
         List<String> lines;
         if (list) {
             lines = java
-                    ? List.of("while (true) {", "  if (!items.isEmpty()) {", "    Integer item = items.remove(items.size() - 1);",
-                            "    if (item == NONE) { items.add(NONE); break; }", "    process(item);", "  }", "}")
-                    : List.of("while True:", "    if items:", "        item = items.pop()",
-                            "        if item is None: items.append(None); break", "        process(item)", "", "");
+                    ? List.of("while (true) {", "  if (!items.isEmpty()) {", "    Integer item = items.remove(last);",
+                            "    if (item == NONE) {", "      items.add(NONE); break; }", "    process(item); } }")
+                    : List.of("while True:", "    if items:", "        item = items.pop()", "        if item is None:",
+                            "            items.append(None); break", "        process(item)");
             return new Listing(lines, finished ? -1 : switch (op) {
                 case CHECK -> 1;
                 case POP -> 2;
-                case REPUT_SENTINEL, EXIT -> 3;
-                default -> 4;
+                case REPUT_SENTINEL, EXIT -> 4;
+                default -> 5;
             });
         }
         lines = java
-                ? List.of("while (true) {", "  Integer item = q.take();",
-                        "  if (item == NONE) { " + (reput ? "q.put(NONE); " : "") + "break; }", "  process(item);",
-                        taskDone ? "  tasks.done();" : "  // tasks.done() missing", "}")
-                : List.of("while True:", "    item = q.get()",
-                        "    if item is None: " + (reput ? "q.put(None); " : "") + "break", "    process(item)",
-                        taskDone ? "    q.task_done()" : "    # q.task_done() missing", "");
+                ? List.of("while (true) {", "  Integer item = q.take();", "  if (item == NONE) {",
+                        reput ? "    q.put(NONE);" : "    // no q.put(NONE)", "    break; }", "  process(item);",
+                        taskDone ? "  tasks.done(); }" : "  /* no tasks.done() */ }")
+                : List.of("while True:", "    item = q.get()", "    if item is None:",
+                        reput ? "        q.put(None)" : "        # no q.put(None)", "        break",
+                        "    process(item)", taskDone ? "    q.task_done()" : "    # no q.task_done()");
         return new Listing(lines, finished ? -1 : switch (op) {
             case GET -> 1;
-            case REPUT_SENTINEL, EXIT -> 2;
-            case PROCESS -> 3;
-            case TASK_DONE -> 4;
+            case REPUT_SENTINEL -> 3;
+            case EXIT -> 4;
+            case PROCESS -> 5;
+            case TASK_DONE -> 6;
             default -> 0;
         });
     }

@@ -274,11 +274,11 @@ public final class QueueState {
             }
             case JOIN_PRODUCERS -> {
                 b.hold(thread, NOTHING, sharedList(config) ? Phase.PUT_SENTINEL : Phase.JOIN);
-                text = "every producer has finished";
+                text = "joined every producer";
             }
             case JOIN -> {
                 b.hold(thread, NOTHING, Phase.PUT_SENTINEL);
-                text = "q.join() returns: every item is done";
+                text = "q.join() returns: every task is done";
             }
             case EXIT -> {
                 b.hold(thread, NOTHING, Phase.DONE);

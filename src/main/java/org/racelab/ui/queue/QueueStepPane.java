@@ -44,7 +44,7 @@ final class QueueStepPane extends VBox {
     private final FlowPane slots = new FlowPane();
     private final Label queueTitle = new Label();
     private final HBox mainRow = new HBox();
-    private final HBox code = new HBox();
+    private final FlowPane code = new FlowPane();
     private final Label counters = new Label();
     private final Label narration = new Label();
 
@@ -106,7 +106,7 @@ final class QueueStepPane extends VBox {
         java.setId("queue-java");
         java.setOnAction(e -> vm.languageProperty().set(java.isSelected() ? QueueCode.Language.JAVA
                 : QueueCode.Language.PYTHON));
-        HBox row = new HBox(presets, undo, redo, next, reset, play, java);
+        FlowPane row = new FlowPane(presets, undo, redo, next, reset, play, java);
         row.getStyleClass().add("queue-controls");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -147,11 +147,17 @@ final class QueueStepPane extends VBox {
             mistake.setValue(cfg.mistake());
         });
         mistake.setValue(vm.config().mistake());
-        HBox row = new HBox(new Label("Producers"), p, new Label("Consumers"), c, new Label("Items"), items,
-                new Label("maxsize"), max, mistake, apply);
+        FlowPane row = new FlowPane(whole(new Label("Producers")), p, whole(new Label("Consumers")), c,
+                whole(new Label("Items")), items, whole(new Label("maxsize")), max, mistake, apply);
         row.getStyleClass().addAll("queue-settings", PartStyle.SECONDARY);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** A label that never shrinks to an ellipsis: the scroll pane scrolls instead. */
+    static Label whole(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Spinner<Integer> spinner(int min, int max, String id) {
@@ -195,7 +201,7 @@ final class QueueStepPane extends VBox {
         List<Integer> q = s.queue();
         int shown = c.bounded() ? c.maxsize() : Math.max(q.size(), 1);
         for (int i = 0; i < shown; i++) {
-            Label slot = new Label(i < q.size() ? token(q.get(i)) : " ");
+            Label slot = whole(new Label(i < q.size() ? token(q.get(i)) : " "));
             slot.getStyleClass().add(i < q.size() ? "queue-token" : "queue-slot");
             slots.getChildren().add(slot);
         }
@@ -212,19 +218,21 @@ final class QueueStepPane extends VBox {
 
     private Node card(int t, QueueState s, boolean justStepped) {
         QueueConfig c = s.config();
-        Label badge = new Label(QueueKeys.keyName(c, t) + "  " + c.name(t));
+        Label badge = whole(new Label(QueueKeys.keyName(c, t) + "  " + c.name(t)));
         badge.getStyleClass().addAll("queue-badge", QueueKeys.styleClass(c, t));
         String status = vm.status(t);
-        Label state = new Label(status);
+        Label state = whole(new Label(status));
         state.getStyleClass().add("queue-status");
         state.setId("queue-status-" + c.name(t));
         int held = s.held(t);
-        Label holding = new Label(held == QueueState.NOTHING ? "" : token(held));
+        Label holding = whole(new Label(held == QueueState.NOTHING ? "" : token(held)));
         holding.getStyleClass().add(held == QueueState.NOTHING ? "queue-empty-hand" : "queue-token");
-        HBox card = new HBox(badge, state, holding);
+        HBox head = new HBox(badge, holding);
+        head.getStyleClass().add("queue-card-head");
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(head, state);
         card.setId("queue-card-" + c.name(t));
         card.getStyleClass().add("queue-card");
-        card.setAlignment(Pos.CENTER_LEFT);
         card.pseudoClassStateChanged(BLOCKED, status.startsWith("blocked") || status.startsWith("waiting")
                 || status.startsWith("spinning"));
         card.pseudoClassStateChanged(DONE, status.equals("done"));
@@ -249,9 +257,9 @@ final class QueueStepPane extends VBox {
                     markers.append(markers.length() == 0 ? "◀ " : " ").append(c.name(t));
                 }
             }
-            Label line = new Label(lines.get(i));
+            Label line = whole(new Label(lines.get(i)));
             line.getStyleClass().add("queue-code-line");
-            Label mark = new Label(markers.toString());
+            Label mark = whole(new Label(markers.toString()));
             mark.getStyleClass().add("queue-code-marker");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);

@@ -16,6 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.racelab.ui.controls.Stylesheets;
+import org.racelab.ui.part.PartStyle;
 
 /**
  * The queue part: a switch between step mode (the teacher schedules producers, consumers and main by hand) and
@@ -31,7 +32,7 @@ public final class QueueView extends BorderPane {
     static final String STYLESHEET = "queue-view.css";
     static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
     /** Type height as a share of the screen's when presenting at 100 %. */
-    static final double PRESENTING_FONT_SHARE = 0.027;
+    static final double PRESENTING_FONT_SHARE = 0.026;
     /** The shell's root font in presentation mode at 100 % (15 px × 1.25). */
     static final double PRESENTING_ROOT_PX = 18.75;
 
@@ -128,6 +129,13 @@ public final class QueueView extends BorderPane {
     private void fitType(Scene scene) {
         Parent root = scene.getRoot();
         boolean presenting = root != null && root.getPseudoClassStates().contains(PRESENTATION);
+        // The shell hides secondary controls when presenting; alone (tests, screenshots) the part does it itself.
+        for (Node n : lookupAll("." + PartStyle.SECONDARY)) {
+            if (!n.visibleProperty().isBound() && !n.managedProperty().isBound()) {
+                n.setVisible(!presenting);
+                n.setManaged(!presenting);
+            }
+        }
         if (!presenting) {
             body.setStyle("");
             getTop().setStyle("");

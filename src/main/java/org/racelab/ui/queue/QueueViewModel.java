@@ -142,7 +142,7 @@ public final class QueueViewModel {
             return;
         }
         QueueStep last = t.steps().get(t.steps().size() - 1);
-        String text = "Step " + last.index() + ": " + config().name(last.thread()) + " " + last.text() + ".";
+        String text = "Step " + last.index() + ": " + config().name(last.thread()) + ": " + last.text() + ".";
         if (last.crash()) {
             text = "Step " + last.index() + ": " + config().name(last.thread()) + " crashed: " + last.text()
                     + ". Another consumer emptied the list between its check and its pop.";

@@ -25,6 +25,7 @@ import org.racelab.ui.shell.Themes;
 import org.racelab.ui.shell.Zoom;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
@@ -33,6 +34,11 @@ class QueueViewTest {
     private QueuePart part;
     private Stage stage;
     private StackPane root;
+
+    @Start
+    void start(Stage primary) {
+        // The toolkit is up; each test opens its own window at the size it needs.
+    }
 
     /** Opens the part alone in a window of this size, as the shell would show it, presenting or not. */
     void open(double width, double height, boolean presenting, Theme theme) throws Exception {
@@ -54,7 +60,7 @@ class QueueViewTest {
             stage = new Stage();
             stage.setScene(scene);
             stage.show();
-        }).get(30, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -63,7 +69,7 @@ class QueueViewTest {
         WaitForAsyncUtils.asyncFx(() -> {
             part.dispose();
             stage.hide();
-        }).get(30, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
     }
 
     @Test
