@@ -1,0 +1,22 @@
+package org.racelab.lab.queue;
+
+import java.util.List;
+
+/**
+ * What a running queue run shows at one moment: time since start, the queue's length, items put and taken so far,
+ * and each thread's time so far running, blocked on put and blocked on get (cumulative nanoseconds).
+ */
+public record QueueSample(long elapsedNanos, int length, long produced, long consumed, List<ThreadTime> threads) {
+
+    public QueueSample {
+        threads = List.copyOf(threads);
+    }
+
+    /** One thread's cumulative time in each state. */
+    public record ThreadTime(String name, long runningNanos, long blockedPutNanos, long blockedGetNanos) {
+
+        public long totalNanos() {
+            return runningNanos + blockedPutNanos + blockedGetNanos;
+        }
+    }
+}

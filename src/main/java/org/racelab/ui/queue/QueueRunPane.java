@@ -1,0 +1,171 @@
+package org.racelab.ui.queue;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.racelab.lab.queue.QueueRunSettings;
+import org.racelab.model.queue.QueueMistake;
+
+/**
+ * Run mode on screen: sliders and the mistake on the left, the queue's length over time and each thread's share
+ * of time running / blocked on put / blocked on get on the right, the counted result below.
+ */
+final class QueueRunPane extends HBox {
+
+    private final QueueRunViewModel vm;
+    private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    private final VBox shares = new VBox();
+
+    QueueRunPane(QueueRunViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("queue-run");
+        setId("queue-run");
+        VBox settings = new VBox(
+                slider("Producers", vm.producersProperty(), 1, 8, "queue-run-producers"),
+                slider("Consumers", vm.consumersProperty(), 1, 8, "queue-run-consumers"),
+                slider("Items", vm.itemsProperty(), 100, QueueRunSettings.MAX_ITEMS, "queue-run-items"),
+                slider("maxsize (0 = unbounded)", vm.maxsizeProperty(), 0, 20, "queue-run-maxsize"),
+                slider("Produce one (ms)", vm.produceMsProperty(), 0, 100, "queue-run-produce"),
+                slider("Consume one (ms)", vm.consumeMsProperty(), 0, 100, "queue-run-consume"),
+                mistake(), startStop());
+        settings.getStyleClass().add("queue-run-settings");
+        VBox right = new VBox(chart(), legend(), shares, readout());
+        right.getStyleClass().add("queue-run-right");
+        HBox.setHgrow(right, Priority.ALWAYS);
+        getChildren().addAll(settings, right);
+        vm.lengthsProperty().addListener((o, a, points) -> {
+            List<XYChart.Data<Number, Number>> data = points.stream()
+                    .map(p -> new XYChart.Data<Number, Number>(p.seconds(), p.length())).toList();
+            series.getData().setAll(data);
+        });
+        vm.sharesProperty().addListener((o, a, b) -> showShares(b));
+    }
+
+    private Node slider(String title, IntegerProperty value, int min, int max, String id) {
+        Slider s = new Slider(min, max, value.get());
+        s.setId(id);
+        s.valueProperty().addListener((o, a, b) -> value.set((int) Math.round(b.doubleValue())));
+        value.addListener((o, a, b) -> s.setValue(b.doubleValue()));
+        boolean liveOnly = id.endsWith("produce") || id.endsWith("consume");
+        if (!liveOnly) {
+            s.disableProperty().bind(vm.runningProperty());
+        }
+        Label label = new Label();
+        label.textProperty().bind(Bindings.concat(title, ": ", value.asString("%,d")));
+        label.getStyleClass().add("queue-run-label");
+        VBox box = new VBox(label, s);
+        box.getStyleClass().add("queue-run-slider");
+        return box;
+    }
+
+    private Node mistake() {
+        ComboBox<QueueMistake> box = new ComboBox<>(FXCollections.observableArrayList(QueueMistake.values()));
+        box.setId("queue-run-mistake");
+        box.valueProperty().bindBidirectional(vm.mistakeProperty());
+        box.disableProperty().bind(vm.runningProperty());
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(QueueMistake m) {
+                return m == null ? "" : m.title();
+            }
+
+            @Override
+            public QueueMistake fromString(String s) {
+                return null;
+            }
+        });
+        return box;
+    }
+
+    private Node startStop() {
+        Button b = new Button();
+        b.setId("queue-run-start");
+        b.textProperty().bind(Bindings.when(vm.runningProperty()).then("Stop").otherwise("Start (Ctrl+Enter)"));
+        b.setOnAction(e -> vm.startOrStop());
+        b.setDefaultButton(false);
+        return b;
+    }
+
+    private Node chart() {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("seconds");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel("items in the queue");
+        y.setForceZeroInRange(true);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId("queue-length-chart");
+        chart.setTitle("The queue's length");
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.getData().add(series);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return chart;
+    }
+
+    private Node legend() {
+        HBox legend = new HBox(key("running", "share-running"), key("blocked on put", "share-put"),
+                key("blocked on get", "share-get"));
+        legend.getStyleClass().add("queue-share-legend");
+        return legend;
+    }
+
+    private static Node key(String text, String style) {
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("queue-share-swatch", style);
+        HBox k = new HBox(swatch, new Label(text));
+        k.setAlignment(Pos.CENTER_LEFT);
+        k.getStyleClass().add("queue-share-key");
+        return k;
+    }
+
+    private void showShares(List<QueueRunViewModel.Share> list) {
+        shares.getChildren().clear();
+        for (QueueRunViewModel.Share s : list) {
+            HBox bar = new HBox();
+            bar.getChildren().addAll(part(bar, s.running(), "share-running"), part(bar, s.blockedPut(), "share-put"),
+                    part(bar, s.blockedGet(), "share-get"));
+            bar.getStyleClass().add("queue-share-bar");
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            Label name = new Label(s.name());
+            name.getStyleClass().add("queue-share-name");
+            HBox row = new HBox(name, bar);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("queue-share-row");
+            shares.getChildren().add(row);
+        }
+    }
+
+    private static Node part(HBox bar, double share, String style) {
+        StackPane p = new StackPane();
+        p.getStyleClass().addAll("queue-share-part", style);
+        p.setMinWidth(0);
+        p.prefWidthProperty().bind(bar.widthProperty().multiply(share));
+        return p;
+    }
+
+    private Node readout() {
+        Label l = new Label();
+        l.setId("queue-run-readout");
+        l.getStyleClass().add("queue-run-readout");
+        l.setWrapText(true);
+        l.textProperty().bind(vm.readoutProperty());
+        return l;
+    }
+}

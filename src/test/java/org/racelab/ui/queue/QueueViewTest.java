@@ -1,0 +1,170 @@
+package org.racelab.ui.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.racelab.lab.SameThreadBackgroundExecutor;
+import org.racelab.model.queue.QueuePreset;
+import org.racelab.ui.part.PartKey;
+import org.racelab.ui.shell.Theme;
+import org.racelab.ui.shell.Themes;
+import org.racelab.ui.shell.Zoom;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class QueueViewTest {
+
+    private QueuePart part;
+    private Stage stage;
+    private StackPane root;
+
+    @Start
+    void start(Stage primary) {
+        // The toolkit is up; each test opens its own window at the size it needs.
+    }
+
+    /** Opens the part alone in a window of this size, as the shell would show it, presenting or not. */
+    void open(double width, double height, boolean presenting, Theme theme) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            part = new QueuePart(new SameThreadBackgroundExecutor());
+            root = new StackPane(part.view());
+            root.pseudoClassStateChanged(QueueView.PRESENTATION, presenting);
+            Scene scene = new Scene(root, width, height);
+            Themes.apply(scene, theme, Zoom.rootFontPx(Zoom.DEFAULT, presenting));
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                for (PartKey k : part.keys()) {
+                    if (k.keys().stream().anyMatch(c -> c.match(e))) {
+                        k.action().run();
+                        e.consume();
+                        return;
+                    }
+                }
+            });
+            stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+        }).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            part.dispose();
+            stage.hide();
+        }).get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void backpressureStepsUntilTheProducerIsRefusedAsBlocked(FxRobot robot) throws Exception {
+        open(1024, 768, false, Theme.LIGHT);
+        for (int i = 0; i < 5; i++) {
+            robot.type(KeyCode.Q);
+        }
+        assertThat(robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable())
+                .allMatch(n -> n.getStyleClass().contains("queue-token"));
+        robot.type(KeyCode.Q);
+        assertThat(robot.lookup("#queue-narration").queryLabeled().getText())
+                .isEqualTo("Refused: P1 is blocked on put(): the queue is full (maxsize 2).");
+        assertThat(robot.lookup("#queue-status-P1").queryLabeled().getText()).isEqualTo("blocked on put (queue full)");
+        robot.type(KeyCode.A);
+        assertThat(robot.lookup("#queue-status-C1").queryLabeled().getText()).isEqualTo("processing item 1");
+        robot.type(KeyCode.Q);
+        assertThat(robot.lookup("#queue-counters").queryLabeled().getText()).startsWith("put 3   got 1");
+    }
+
+    @Test
+    void sentinelPresetEndsEveryConsumer(FxRobot robot) throws Exception {
+        open(1920, 1080, true, Theme.DARK);
+        robot.interact(() -> part.stepModel().loadPreset(QuePresetHolder.SENTINEL));
+        int steps = QueuePreset.SENTINEL.schedule().size();
+        for (int i = 0; i < steps; i++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        for (String c : List.of("C1", "C2", "C3", "M")) {
+            assertThat(robot.lookup("#queue-status-" + c).queryLabeled().getText()).isEqualTo("done");
+        }
+        assertThat(robot.lookup("#queue-narration").queryLabeled().getText()).endsWith("Every thread has finished.");
+    }
+
+    @Test
+    void clickingAThreadStepsIt(FxRobot robot) throws Exception {
+        open(1024, 768, false, Theme.HIGH_CONTRAST);
+        robot.clickOn("#queue-card-P1");
+        assertThat(part.stepModel().trace().schedule()).containsExactly("P1");
+    }
+
+    @Test
+    void presentingAt1024x768EveryPresetFitsAndReadsFromTheBackRow(FxRobot robot) throws Exception {
+        checkPresenting(robot, 1024, 768);
+    }
+
+    @Test
+    void presentingAt1920x1080EveryPresetFitsAndReadsFromTheBackRow(FxRobot robot) throws Exception {
+        checkPresenting(robot, 1920, 1080);
+    }
+
+    private void checkPresenting(FxRobot robot, double w, double h) throws Exception {
+        open(w, h, true, Theme.LIGHT);
+        for (QueuePreset p : QueuePreset.values()) {
+            robot.interact(() -> {
+                part.stepModel().loadPreset(p);
+                while (part.stepModel().canRedo()) {
+                    part.stepModel().redo();
+                }
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> needed = new ArrayList<>(List.of("#queue-narration", "#queue-counters", "#queue-slots",
+                    "#queue-code-producer", "#queue-code-consumer", "#queue-code-main", "#queue-preset",
+                    "#queue-next", "#queue-undo"));
+            for (String name : p.config().names()) {
+                needed.add("#queue-card-" + name);
+            }
+            for (String id : needed) {
+                Node n = robot.lookup(id).query();
+                Bounds b = n.localToScene(n.getBoundsInLocal());
+                assertThat(b.getMinX()).as(p + " " + id + " left").isGreaterThanOrEqualTo(0);
+                assertThat(b.getMinY()).as(p + " " + id + " top").isGreaterThanOrEqualTo(0);
+                assertThat(b.getMaxX()).as(p + " " + id + " right").isLessThanOrEqualTo(w);
+                assertThat(b.getMaxY()).as(p + " " + id + " bottom").isLessThanOrEqualTo(h);
+            }
+            double min = 0.025 * h;
+            for (String id : List.of("#queue-narration", "#queue-counters")) {
+                assertThat(robot.lookup(id).queryLabeled().getFont().getSize()).as(p + " " + id).isGreaterThanOrEqualTo(min);
+            }
+            for (Node n : robot.lookup(".queue-code-line").queryAll()) {
+                assertThat(((Labeled) n).getFont().getSize()).as(p + " code").isGreaterThanOrEqualTo(min);
+            }
+            for (Node n : robot.lookup(".queue-status").queryAll()) {
+                assertThat(((Labeled) n).getFont().getSize()).as(p + " status").isGreaterThanOrEqualTo(min);
+            }
+            for (Node n : robot.lookup(".queue-token").queryAll()) {
+                assertThat(((Labeled) n).getFont().getSize()).as(p + " token").isGreaterThanOrEqualTo(min);
+            }
+            assertThat(robot.lookup("#queue-code-consumer").lookup(".text").<Text>queryAll())
+                    .allMatch(t -> t.getFont().getSize() >= min);
+        }
+    }
+
+    /** Keeps the preset enum reachable in lambdas without clashing with FxRobot's generic lookups. */
+    private static final class QuePresetHolder {
+        static final QueuePreset SENTINEL = QueuePreset.SENTINEL;
+    }
+}
