@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             LabCommand.class,
             ExploreCommand.class,
+            RealityCommand.class,
         })
 public final class RaceLabCommand implements Callable<Integer> {
 
