@@ -144,6 +144,7 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         witness(root.putObject("min"), result.min());
         witness(root.putObject("max"), result.max());
+        PreemptionRendering.addJson(root, result.config());
         if (list != null) {
             ArrayNode array = root.putArray("schedules");
             schedules.forEach(s -> array.add(s.schedule().letters()));
@@ -187,6 +188,7 @@ public final class ExploreCommand implements Callable<Integer> {
         out.println();
         out.println(ExplorerNarration.headline(result));
         out.println(ExplorerNarration.oddsExplanation(result));
+        PreemptionRendering.table(out, c);
         if (list != null) {
             out.println();
             BigInteger last = first.add(BigInteger.valueOf(schedules.size() - 1L));

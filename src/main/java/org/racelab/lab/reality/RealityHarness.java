@@ -62,6 +62,7 @@ public final class RealityHarness {
     /** Asks the run to end; it does within {@link #STOP_MILLIS}, returning what it counted so far. */
     public void stop() {
         stopRequested = true;
+        stride.abandon = true;
     }
 
     /**
@@ -94,6 +95,13 @@ public final class RealityHarness {
                 round = ++r;
                 mine.race();
                 awaitWorkers(threads - 1);
+                long now = System.nanoTime();
+                boolean done = stopRequested || Thread.currentThread().isInterrupted()
+                        || now - began >= durationNanos;
+                if (stride.abandon) {
+                    // A stride cut short by a stop is not counted: every tallied trial ran whole.
+                    return snapshot(trials, now - began, counts, low, strays, true);
+                }
                 for (TrialStride.Trial t : stride.trials) {
                     int v = t.value;
                     int at = v - low;
@@ -105,22 +113,18 @@ public final class RealityHarness {
                     t.value = start;
                 }
                 trials += STRIDE;
-                if ((r & 15) == 0 || trials >= trialLimit) {
-                    long now = System.nanoTime();
-                    boolean done = trials >= trialLimit || now - began >= durationNanos || stopRequested
-                            || Thread.currentThread().isInterrupted();
-                    if (done) {
-                        return snapshot(trials, now - began, counts, low, strays, true);
-                    }
-                    if (now - lastPublished >= PROGRESS_NANOS) {
-                        lastPublished = now;
-                        progress.accept(snapshot(trials, now - began, counts, low, strays, false));
-                    }
+                if (done || trials >= trialLimit) {
+                    return snapshot(trials, now - began, counts, low, strays, true);
+                }
+                if (now - lastPublished >= PROGRESS_NANOS) {
+                    lastPublished = now;
+                    progress.accept(snapshot(trials, now - began, counts, low, strays, false));
                 }
             }
         } finally {
             round = STOPPED;
             stopRequested = true;
+            stride.abandon = true;
             for (Thread t : workers) {
                 joinQuietly(t);
             }

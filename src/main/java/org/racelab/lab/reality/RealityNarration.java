@@ -47,6 +47,9 @@ public final class RealityNarration {
         if (p >= 10) {
             return String.format(Locale.ROOT, "%.1f %%", p).replace(".0 %", " %");
         }
+        if (p >= 1) {
+            return String.format(Locale.ROOT, "%.1f %%", p);
+        }
         if (p >= 0.1) {
             return String.format(Locale.ROOT, "%.2f %%", p);
         }

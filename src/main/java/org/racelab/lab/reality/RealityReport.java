@@ -48,9 +48,9 @@ public record RealityReport(RaceConfig config, WindowDelay delay, long trials, d
         return seconds <= 0 ? 0 : trials / seconds;
     }
 
-    /** Trials that lost an update (every value below the expected one). */
+    /** Trials that lost an update the model allows (forbidden values are counted apart). */
     public long lostTrials() {
-        return rows.stream().filter(r -> r.finalValue() != config.expectedFinal()).mapToLong(Row::observed).sum();
+        return rows.stream().filter(r -> r.grade() == Grade.INTERESTING).mapToLong(Row::observed).sum();
     }
 
     /** The share of trials that lost an update. */

@@ -23,6 +23,8 @@ final class TrialStride {
     private static final byte[] PRINTED = "count 12345\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     final Trial[] trials;
+    /** Set by the harness to abandon a stride whose delays make it long; the stride is then not tallied. */
+    volatile boolean abandon;
     private final int increments;
     private final boolean locked;
     private final WindowDelay.Kind delay;
@@ -64,6 +66,9 @@ final class TrialStride {
                 return;
             }
             for (Trial t : ts) {
+                if (abandon) {
+                    return;
+                }
                 for (int k = 0; k < increments; k++) {
                     if (locked) {
                         t.lock.lock();

@@ -9,7 +9,7 @@ import java.util.Locale;
 public record WindowDelay(Kind kind, int spins) {
 
     /** Most spin iterations accepted. */
-    public static final int MAX_SPINS = 1_000_000;
+    public static final int MAX_SPINS = 100_000;
 
     /** No delay. */
     public static final WindowDelay NONE = new WindowDelay(Kind.NONE, 0);
