@@ -120,6 +120,7 @@ public final class RealityViewModel {
     public void useExploration(Interleavings explored) {
         stop();
         generation++;
+        finish(); // the old run's last snapshot is dropped by the generation; its threads end within 200 ms
         if (countTask != null) {
             countTask.cancel();
         }
