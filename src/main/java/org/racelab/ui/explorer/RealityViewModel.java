@@ -57,6 +57,7 @@ public final class RealityViewModel {
     private final ReadOnlyBooleanWrapper canReplayWitness = new ReadOnlyBooleanWrapper();
 
     private BiConsumer<RaceConfig, Schedule> onReplay;
+    private boolean disposed;
     private long generation;
     private long startedAt;
     private RealityHarness harness;
@@ -118,6 +119,9 @@ public final class RealityViewModel {
 
     /** Takes over a finished exploration: stops a run of the old race and counts the new one's preemptions. */
     public void useExploration(Interleavings explored) {
+        if (disposed) {
+            return;
+        }
         stop();
         generation++;
         finish(); // the old run's last snapshot is dropped by the generation; its threads end within 200 ms
@@ -163,7 +167,7 @@ public final class RealityViewModel {
     /** Starts real trials of the explored race with the chosen delay, until Stop or {@link #MAX_RUN_NANOS}. */
     public void run() {
         RealityTheory t = theory.get();
-        if (t == null || running.get()) {
+        if (t == null || running.get() || disposed) {
             return;
         }
         long gen = ++generation;
@@ -222,6 +226,7 @@ public final class RealityViewModel {
 
     /** Stops everything this view-model started (the window is closing). */
     public void dispose() {
+        disposed = true;
         stop();
         generation++;
         if (runTask != null) {
