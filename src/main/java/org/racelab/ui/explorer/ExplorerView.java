@@ -89,9 +89,9 @@ public final class ExplorerView extends BorderPane {
         // A split the teacher can drag: more chart, or more schedules.
         Node schedules = schedulesPane();
         VBox.setVgrow(list, Priority.ALWAYS);
-        SplitPane center = new SplitPane(chartBox, schedules, RealityView.forExplorer(viewModel));
+        SplitPane center = new SplitPane(chartBox, RealityView.besideSchedules(schedules, viewModel));
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.35, 0.55);
+        center.setDividerPositions(0.5);
         center.getStyleClass().add("explorer-split");
         setCenter(center);
 

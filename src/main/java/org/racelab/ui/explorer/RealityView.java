@@ -17,6 +17,8 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -102,6 +104,18 @@ public final class RealityView extends VBox {
             executor.close();
         });
         return view;
+    }
+
+    /** The explorer's schedule list and this pane as two tabs: "Schedules" and "How often really?". */
+    public static Node besideSchedules(Node schedules, ExplorerViewModel explorer) {
+        Tab list = new Tab("Schedules", schedules);
+        list.setId("explorer-schedules-tab");
+        Tab reality = new Tab("How often really?", forExplorer(explorer));
+        reality.setId("explorer-reality-tab");
+        TabPane tabs = new TabPane(list, reality);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("explorer-lower-tabs");
+        return tabs;
     }
 
     private Node controls() {

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.racelab.lab.ThreadedBackgroundExecutor;
 import org.racelab.lab.reality.RealityHarness;
+import org.racelab.model.Interleavings;
+import org.racelab.model.RaceConfig;
 import org.racelab.ui.shell.Theme;
 import org.racelab.ui.shell.Themes;
 import org.racelab.ui.shell.Zoom;
@@ -37,19 +39,29 @@ class RealityViewTest {
     private ThreadedBackgroundExecutor explorerThreads;
     private ExplorerViewModel explorer;
 
-    private void open(int width, int height, boolean presenting) throws Exception {
+    private RealityViewModel reality;
+
+    /** The reality pane alone in a window of the given size, or the whole explorer with its tab chosen. */
+    private void open(int width, int height, boolean presenting, boolean whole) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             explorerThreads = new ThreadedBackgroundExecutor("racelab-test-explorer", Platform::runLater);
-            ExplorerViewModel vm = new ExplorerViewModel(explorerThreads);
-            explorer = vm;
-            StackPane root = new StackPane(new ExplorerView(vm));
+            explorer = new ExplorerViewModel(explorerThreads);
+            Node content;
+            if (whole) {
+                content = new ExplorerView(explorer);
+                explorer.explore();
+            } else {
+                reality = new RealityViewModel(explorerThreads, System::nanoTime);
+                reality.useExploration(Interleavings.explore(new RaceConfig(2, 1, 0, false)));
+                content = new RealityView(reality);
+            }
+            StackPane root = new StackPane(content);
             root.pseudoClassStateChanged(PRESENTATION, presenting);
             Scene scene = new Scene(root, width, height);
-            Themes.apply(scene, Theme.values()[0], Zoom.rootFontPx(100, presenting));
+            Themes.apply(scene, Theme.LIGHT, Zoom.rootFontPx(100, presenting));
             stage = new Stage();
             stage.setScene(scene);
             stage.show();
-            vm.explore();
         }).get(30, TimeUnit.SECONDS);
     }
 
@@ -57,6 +69,9 @@ class RealityViewTest {
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             explorer.dispose();
+            if (reality != null) {
+                reality.dispose();
+            }
             explorerThreads.close();
             stage.close();
         }).get(30, TimeUnit.SECONDS);
@@ -73,11 +88,15 @@ class RealityViewTest {
                 .toList();
     }
 
-    @ParameterizedTest(name = "{0}x{1} presenting={2}")
-    @CsvSource({"1024,768,false", "1024,768,true", "1920,1080,false", "1920,1080,true"})
+    @ParameterizedTest(name = "{0}x{1} presenting={2} in the explorer={3}")
+    @CsvSource({"1024,768,false,false", "1024,768,true,false", "1920,1080,false,false", "1920,1080,true,false",
+        "1024,768,false,true", "1920,1080,false,true"})
     void chartAndTableLieInsideTheWindowAndPresentingTextIsReadable(int width, int height, boolean presenting,
-            FxRobot robot) throws Exception {
-        open(width, height, presenting);
+            boolean whole, FxRobot robot) throws Exception {
+        open(width, height, presenting, whole);
+        if (whole) {
+            robot.clickOn("How often really?");
+        }
         RealityView view = robot.lookup(".reality-view").queryAs(RealityView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.viewModel().preemptionsProperty().get() != null);
         robot.clickOn("#reality-run");
@@ -98,7 +117,7 @@ class RealityViewTest {
                     }
                 }
                 try {
-                    javax.imageio.ImageIO.write(b, "png", new java.io.File("/tmp/reality-" + width + "-" + presenting + ".png"));
+                    javax.imageio.ImageIO.write(b, "png", new java.io.File("/tmp/reality-" + width + "-" + presenting + "-" + whole + ".png"));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
