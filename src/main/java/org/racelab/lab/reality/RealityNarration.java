@@ -1,5 +1,7 @@
 package org.racelab.lab.reality;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** The words that read theory and reality out side by side, shared by the command line and the window. */
@@ -44,6 +46,11 @@ public final class RealityNarration {
         if (p == 0 || p == 100) {
             return String.format(Locale.ROOT, "%.0f %%", p);
         }
+        if (p > 99) {
+            // 99.99984 %, not "100 %": 2 × 5 loses in all but 252 of 155,117,520 schedules, and that matters.
+            BigDecimal rest = new BigDecimal(100 - p).round(new MathContext(2));
+            return BigDecimal.valueOf(100).subtract(rest).stripTrailingZeros().toPlainString() + " %";
+        }
         if (p >= 10) {
             return String.format(Locale.ROOT, "%.1f %%", p).replace(".0 %", " %");
         }
@@ -53,6 +60,6 @@ public final class RealityNarration {
         if (p >= 0.1) {
             return String.format(Locale.ROOT, "%.2f %%", p);
         }
-        return String.format(Locale.ROOT, "%.2g %%", p);
+        return new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString() + " %";
     }
 }

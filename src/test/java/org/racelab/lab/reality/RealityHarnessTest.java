@@ -93,4 +93,14 @@ class RealityHarnessTest {
                 .isEqualTo("All schedules: 90 % lose an update. A random scheduler: 75 %. "
                         + "Real threads on this machine: 3.0 % of 101 races.");
     }
+
+    @Test
+    void percentagesNeverRoundAwayTheRareCase() {
+        assertThat(RealityNarration.percent(0.9)).isEqualTo("90 %");
+        assertThat(RealityNarration.percent(0.064)).isEqualTo("6.4 %");
+        assertThat(RealityNarration.percent(1 - 252.0 / 155_117_520)).isEqualTo("99.99984 %");
+        assertThat(RealityNarration.percent(2.0 / 2_578_432)).isEqualTo("0.000078 %");
+        assertThat(RealityNarration.percent(1)).isEqualTo("100 %");
+        assertThat(RealityNarration.percent(0)).isEqualTo("0 %");
+    }
 }
