@@ -142,6 +142,7 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         witness(root.putObject("min"), result.min());
         witness(root.putObject("max"), result.max());
+        PreemptionRendering.addJson(root, result.config());
         if (list != null) {
             ArrayNode array = root.putArray("schedules");
             schedules.forEach(s -> array.add(s.schedule().letters()));
@@ -184,6 +185,7 @@ public final class ExploreCommand implements Callable<Integer> {
         out.println();
         out.println(ExplorerNarration.headline(result));
         out.println(ExplorerNarration.oddsExplanation(result));
+        PreemptionRendering.table(out, c);
         if (list != null) {
             out.println();
             BigInteger number = first.add(BigInteger.ONE);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             LabCommand.class,
             ExploreCommand.class,
             QueueCommand.class,
+            RealityCommand.class,
         })
 public final class RaceLabCommand implements Callable<Integer> {
 

@@ -90,7 +90,7 @@ public final class ExplorerView extends BorderPane {
         // A split the teacher can drag: more chart, or more schedules.
         Node schedules = schedulesPane();
         VBox.setVgrow(list, Priority.ALWAYS);
-        SplitPane center = new SplitPane(chartBox, schedules);
+        SplitPane center = new SplitPane(chartBox, RealityView.besideSchedules(schedules, viewModel));
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.5);
         center.getStyleClass().add("explorer-split");

@@ -451,6 +451,13 @@ public final class ExplorerViewModel {
 
     // ---- replay -------------------------------------------------------------------------------------------
 
+    /** Sends any schedule of {@code config} to the stepper, through the same hook as "Replay in stepper". */
+    public void replay(RaceConfig config, Schedule schedule) {
+        if (onReplay != null) {
+            onReplay.accept(config, schedule);
+        }
+    }
+
     /** Where "Replay in stepper" sends the chosen schedule, with the race it belongs to. */
     public void setOnReplay(BiConsumer<RaceConfig, Schedule> onReplay) {
         this.onReplay = onReplay;
