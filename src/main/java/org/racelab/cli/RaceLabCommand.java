@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             LabCommand.class,
             ExploreCommand.class,
+            PoolCommand.class,
+            ThreadCostCommand.class,
         })
 public final class RaceLabCommand implements Callable<Integer> {
 
