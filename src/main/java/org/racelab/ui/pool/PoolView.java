@@ -71,6 +71,7 @@ public final class PoolView extends StackPane {
         getStylesheets().add(Stylesheets.url(PoolView.class, "pool-view.css"));
         content.getStyleClass().add("pool-view");
         content.setId("pool-view");
+        probe.getStyleClass().add("pool-probe");
         probe.setVisible(false);
         probe.setManaged(false);
 

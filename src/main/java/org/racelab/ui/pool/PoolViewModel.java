@@ -63,6 +63,8 @@ public final class PoolViewModel {
     private final ReadOnlyObjectWrapper<PoolRunResult> lastRun = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PoolRunResult> sequentialRun = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PoolRunResult> sweep = FXCollections.observableArrayList();
+    /** One read-only view, kept: it listens to {@code sweep} weakly, so a fresh one per call could vanish. */
+    private final ObservableList<PoolRunResult> sweepView = FXCollections.unmodifiableObservableList(sweep);
     private final ReadOnlyObjectWrapper<OrderDemo.Result> orders = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ThreadCostResult> threadCost = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty costThreads = new SimpleIntegerProperty(1_000);
@@ -141,7 +143,7 @@ public final class PoolViewModel {
 
     /** The sweep's points so far, one per worker count, in the order they were measured. */
     public ObservableList<PoolRunResult> sweepPoints() {
-        return FXCollections.unmodifiableObservableList(sweep);
+        return sweepView;
     }
 
     public ReadOnlyObjectProperty<OrderDemo.Result> ordersProperty() {
