@@ -130,7 +130,10 @@ final class PoolPanes {
         Spinner<Integer> n = new Spinner<>(ThreadCost.MIN_THREADS, ThreadCost.MAX_THREADS, vm.costThreadsProperty().get(), 100);
         n.setEditable(true);
         n.setId("pool-cost-threads");
-        n.getValueFactory().valueProperty().bindBidirectional(vm.costThreadsProperty().asObject());
+        var threads = vm.costThreadsProperty().asObject();
+        n.getValueFactory().valueProperty().bindBidirectional(threads);
+        // The bidirectional binding holds the object view weakly: the spinner keeps it alive.
+        n.getProperties().put("pool-bound", threads);
         Button run = new Button("Measure");
         run.setId("pool-cost-run");
         run.disableProperty().bind(vm.runningProperty());

@@ -56,6 +56,8 @@ public final class PoolView extends StackPane {
     private final Label probe = new Label("x");
     private final GanttChart gantt;
     private final Label backlog = new Label();
+    /** The spinners' object views of the int settings: bidirectional bindings hold them only weakly. */
+    private final java.util.List<Object> bound = new java.util.ArrayList<>();
     private final XYChart.Series<String, Number> measured = new XYChart.Series<>();
     private final XYChart.Series<String, Number> ideal = new XYChart.Series<>();
     private final AnimationTimer ticker = new AnimationTimer() {
@@ -170,14 +172,14 @@ public final class PoolView extends StackPane {
     private FlowPane settingsRow() {
         Spinner<Integer> tasks = spinner(PoolSettings.MIN_TASKS, PoolSettings.MAX_TASKS, vm.tasksProperty().get(), 10);
         tasks.setId("pool-tasks");
-        tasks.getValueFactory().valueProperty().bindBidirectional(vm.tasksProperty().asObject());
+        tasks.getValueFactory().valueProperty().bindBidirectional(keep(vm.tasksProperty().asObject()));
         Spinner<Integer> latency = spinner(PoolSettings.MIN_LATENCY_MS, PoolSettings.MAX_LATENCY_MS,
                 vm.latencyMsProperty().get(), 10);
         latency.setId("pool-latency");
-        latency.getValueFactory().valueProperty().bindBidirectional(vm.latencyMsProperty().asObject());
+        latency.getValueFactory().valueProperty().bindBidirectional(keep(vm.latencyMsProperty().asObject()));
         Spinner<Integer> workers = spinner(PoolSettings.MIN_WORKERS, PoolSettings.MAX_WORKERS, vm.workersProperty().get(), 1);
         workers.setId("pool-workers");
-        workers.getValueFactory().valueProperty().bindBidirectional(vm.workersProperty().asObject());
+        workers.getValueFactory().valueProperty().bindBidirectional(keep(vm.workersProperty().asObject()));
         Spinner<Integer> cap = spinner(0, PoolSettings.MAX_CAP, vm.serverCapProperty().get(), 1);
         cap.setId("pool-cap");
         cap.getValueFactory().setConverter(new StringConverter<>() {
@@ -191,7 +193,7 @@ public final class PoolView extends StackPane {
                 return s == null || s.isBlank() || s.strip().equalsIgnoreCase("off") ? 0 : Integer.parseInt(s.strip());
             }
         });
-        cap.getValueFactory().valueProperty().bindBidirectional(vm.serverCapProperty().asObject());
+        cap.getValueFactory().valueProperty().bindBidirectional(keep(vm.serverCapProperty().asObject()));
         ChoiceBox<TaskKind> kind = new ChoiceBox<>();
         kind.getItems().setAll(TaskKind.values());
         kind.setConverter(new StringConverter<>() {
@@ -218,6 +220,11 @@ public final class PoolView extends StackPane {
         row.getStyleClass().addAll("pool-settings", PartStyle.SECONDARY);
         row.disableProperty().bind(vm.runningProperty());
         return row;
+    }
+
+    private <T> T keep(T property) {
+        bound.add(property);
+        return property;
     }
 
     private static Spinner<Integer> spinner(int min, int max, int value, int step) {

@@ -80,6 +80,20 @@ class PoolViewTest {
     }
 
     @Test
+    void presetsReachTheSpinnersEvenAfterAGarbageCollection(FxRobot robot) {
+        System.gc();
+        robot.interact(() -> part.viewModel().presetSlide2());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> workers = robot.lookup("#pool-workers").queryAs(javafx.scene.control.Spinner.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> latency = robot.lookup("#pool-latency").queryAs(javafx.scene.control.Spinner.class);
+        assertThat(workers.getValue()).isEqualTo(10);
+        assertThat(latency.getValue()).isEqualTo(1_000);
+        robot.interact(() -> workers.getValueFactory().setValue(7));
+        assertThat(part.viewModel().workersProperty().get()).isEqualTo(7);
+    }
+
+    @Test
     void runFillsTheGanttAndSweepFillsTheChart(FxRobot robot) throws Exception {
         PoolViewModel vm = part.viewModel();
         robot.interact(() -> {
