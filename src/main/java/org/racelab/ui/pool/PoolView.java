@@ -73,6 +73,7 @@ public final class PoolView extends StackPane {
         getStylesheets().add(Stylesheets.url(PoolView.class, "pool-view.css"));
         content.getStyleClass().add("pool-view");
         content.setId("pool-view");
+        content.setMinWidth(0);
         probe.getStyleClass().add("pool-probe");
         probe.setVisible(false);
         probe.setManaged(false);
@@ -87,7 +88,8 @@ public final class PoolView extends StackPane {
         backlog.setId("pool-backlog");
         backlog.getStyleClass().add("pool-backlog");
 
-        HBox legend = new HBox(legendItem(io, "waiting on I/O"), legendItem(compute, "computing"),
+        // A flow, not a row: presenting on a narrow screen the legend wraps instead of cutting its words.
+        FlowPane legend = new FlowPane(legendItem(io, "waiting on I/O"), legendItem(compute, "computing"),
                 legendItem(gilWait, "waiting for the GIL"), backlog);
         legend.getStyleClass().add("pool-legend");
         VBox ganttBox = new VBox(ganttTitle, legend, gantt);
@@ -285,8 +287,11 @@ public final class PoolView extends StackPane {
         HBox buttons = new HBox(run, stop, sequential, sweep, gil);
         buttons.getStyleClass().add("pool-actions");
         buttons.setAlignment(Pos.CENTER_LEFT);
-        FlowPane texts = new FlowPane(status, speedUp);
+        VBox texts = new VBox(status, speedUp);
         texts.getStyleClass().add("pool-texts");
+        speedUp.setWrapText(true);
+        status.setMinWidth(0);
+        speedUp.setMinWidth(0);
         return new VBox(buttons, texts, error);
     }
 

@@ -43,8 +43,9 @@ class LatencyServerTest {
                 took[i] = fetchMillis(server, 100);
             }
             Arrays.sort(took);
-            // The median: one request delayed by a busy shared machine must not decide the test.
-            assertThat(took[2]).as("request times %s ms", Arrays.toString(took)).isBetween(100L, 120L);
+            // Never before the latency; the fastest within 20 ms of it (with Nagle on, every request took ~40 ms
+            // more). The fastest, because a busy shared machine may delay any single request.
+            assertThat(took[0]).as("request times %s ms", Arrays.toString(took)).isBetween(100L, 120L);
             assertThat(server.served()).isEqualTo(6);
             assertThat(server.peakConcurrent()).isEqualTo(1);
         }

@@ -149,7 +149,7 @@ class PoolLabTest {
 
     @Test
     void mapKeepsInputOrderAsCompletedFollowsLatencyAndTheExceptionReachesTheCaller() throws Exception {
-        OrderDemo.Result r = OrderDemo.run(List.of(300, 50, 200, 100, 250), 2, 5);
+        OrderDemo.Result r = OrderDemo.run(List.of(1_200, 100, 700, 400, 950), 2, 5);
         assertThat(r.completionOrder()).extracting(OrderDemo.Outcome::task).containsExactly(1, 3, 2, 4, 0);
         // map yields in input order and raises when it reaches the failing result.
         assertThat(r.mapOrder()).extracting(OrderDemo.Outcome::task).containsExactly(0, 1);
@@ -165,9 +165,9 @@ class PoolLabTest {
 
     @Test
     void withoutAFailureMapReturnsEveryResultInInputOrder() throws Exception {
-        OrderDemo.Result r = OrderDemo.run(List.of(120, 10, 60), -1, 3);
+        OrderDemo.Result r = OrderDemo.run(List.of(800, 50, 400), -1, 3);
         assertThat(r.mapOrder()).extracting(o -> o.value().orElseThrow())
-                .containsExactly("task 0 done after 120 ms", "task 1 done after 10 ms", "task 2 done after 60 ms");
+                .containsExactly("task 0 done after 800 ms", "task 1 done after 50 ms", "task 2 done after 400 ms");
         assertThat(r.mapRaised()).isEmpty();
         assertThat(r.completionOrder()).extracting(OrderDemo.Outcome::task).containsExactly(1, 2, 0);
     }

@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PoolViewTest {
 
     private static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
-    private static final String[] NEEDED = {"#pool-run", "#pool-stop", "#pool-sequential", "#pool-sweep", "#pool-gil",
+    private static final String[] NEEDED = {"#pool-view", "#pool-run", "#pool-stop", "#pool-sequential", "#pool-sweep", "#pool-gil",
         "#pool-gantt", "#pool-sweep-chart", "#pool-status", "#pool-backlog"};
 
     private PoolPart part;
@@ -67,7 +67,7 @@ class PoolViewTest {
         WaitForAsyncUtils.asyncFx(() -> {
             part.dispose();
             stage.hide();
-        }).get(5, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
         assertThat(PoolTestThreads.awaitNone(1_000)).as("left: %s", PoolTestThreads.alive()).isTrue();
     }
 
