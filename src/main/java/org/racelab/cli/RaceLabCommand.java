@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             ExploreCommand.class,
             QueueCommand.class,
             RealityCommand.class,
+            PoolCommand.class,
+            ThreadCostCommand.class,
         })
 public final class RaceLabCommand implements Callable<Integer> {
 

@@ -1,0 +1,362 @@
+package org.racelab.ui.pool;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.racelab.lab.pool.PoolRunResult;
+import org.racelab.lab.pool.PoolSettings;
+import org.racelab.lab.pool.TaskKind;
+import org.racelab.ui.controls.Stylesheets;
+import org.racelab.ui.part.PartStyle;
+
+/**
+ * The pool part's view, built in code and bound to {@link PoolViewModel}: the settings, the run buttons and the
+ * GIL switch, the live Gantt chart beside the sweep chart, and tabs for map / as_completed, thread cost and code.
+ *
+ * <p>Presenting (the scene root has the pseudo-class {@code presentation}), its type grows to at least 2.6 % of
+ * the window's height, so a student in the back row can read it; the zoom scales it further.
+ */
+public final class PoolView extends StackPane {
+
+    static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
+    /** The shell's root font presenting at 100 % zoom (15 px × 1.25); above it, the zoom scales this view too. */
+    static final double PRESENTING_BASE_PX = 18.75;
+    /** Presenting, the type is this share of the window's height, so it stays above 2.5 % of the screen. */
+    static final double PRESENTING_SHARE = 0.026;
+
+    private final PoolViewModel vm;
+    private final BorderPane content = new BorderPane();
+    private final Label probe = new Label("x");
+    private final GanttChart gantt;
+    private final Label backlog = new Label();
+    /** The spinners' object views of the int settings: bidirectional bindings hold them only weakly. */
+    private final java.util.List<Object> bound = new java.util.ArrayList<>();
+    private final XYChart.Series<String, Number> measured = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> ideal = new XYChart.Series<>();
+    private final AnimationTimer ticker = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            vm.tick();
+        }
+    };
+
+    public PoolView(PoolViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("pool-root");
+        getStylesheets().add(Stylesheets.url(PoolView.class, "pool-view.css"));
+        content.getStyleClass().add("pool-view");
+        content.setId("pool-view");
+        content.setMinWidth(0);
+        probe.getStyleClass().add("pool-probe");
+        probe.setVisible(false);
+        probe.setManaged(false);
+
+        Region io = swatch("pool-swatch-io");
+        Region compute = swatch("pool-swatch-compute");
+        Region gilWait = swatch("pool-swatch-gil");
+        Label ganttTitle = new Label("Workers over time");
+        ganttTitle.getStyleClass().add("pool-title");
+        gantt = new GanttChart(io, compute, gilWait, ganttTitle);
+        gantt.setId("pool-gantt");
+        backlog.setId("pool-backlog");
+        backlog.getStyleClass().add("pool-backlog");
+
+        // A flow, not a row: presenting on a narrow screen the legend wraps instead of cutting its words.
+        FlowPane legend = new FlowPane(legendItem(io, "waiting on I/O"), legendItem(compute, "computing"),
+                legendItem(gilWait, "waiting for the GIL"), backlog);
+        legend.getStyleClass().add("pool-legend");
+        VBox ganttBox = new VBox(ganttTitle, legend, gantt);
+        ganttBox.getStyleClass().add("pool-panel");
+        VBox.setVgrow(gantt, Priority.ALWAYS);
+
+        LineChart<String, Number> sweepChart = sweepChart();
+        GridPane runGrid = new GridPane();
+        runGrid.getStyleClass().add("pool-run-grid");
+        ColumnConstraints left = new ColumnConstraints();
+        left.setPercentWidth(58);
+        ColumnConstraints right = new ColumnConstraints();
+        right.setPercentWidth(42);
+        runGrid.getColumnConstraints().addAll(left, right);
+        RowConstraints row = new RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        runGrid.getRowConstraints().add(row);
+        runGrid.add(ganttBox, 0, 0);
+        runGrid.add(sweepChart, 1, 0);
+
+        TabPane tabs = new TabPane(new Tab("Gantt & sweep", runGrid), new Tab("map / as_completed",
+                PoolPanes.orders(vm)), new Tab("Thread vs pool", PoolPanes.threadCost(vm)),
+                new Tab("Code", PoolPanes.code()));
+        tabs.setId("pool-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        VBox top = new VBox(settingsRow(), actionRow());
+        top.getStyleClass().add("pool-top");
+        content.setTop(top);
+        content.setCenter(tabs);
+        getChildren().addAll(probe, content);
+
+        Runnable redraw = () -> gantt.show(vm.snapshotProperty().get(), vm.sequentialSnapshotProperty().get(),
+                sequentialNote());
+        vm.snapshotProperty().addListener((obs, old, now) -> redraw.run());
+        vm.sequentialSnapshotProperty().addListener((obs, old, now) -> redraw.run());
+        vm.snapshotProperty().addListener((obs, old, now) -> backlog.setText(backlogText()));
+        vm.tasksProperty().addListener((obs, old, now) -> redraw.run());
+        vm.latencyMsProperty().addListener((obs, old, now) -> redraw.run());
+        backlog.setText(backlogText());
+        redraw.run();
+        vm.sweepPoints().addListener((ListChangeListener<PoolRunResult>) c -> fillSweep());
+        vm.runningProperty().addListener((obs, old, on) -> {
+            if (on) {
+                ticker.start();
+            } else {
+                ticker.stop();
+            }
+        });
+        sceneProperty().addListener((obs, old, scene) -> watchPresentation(scene));
+        probe.fontProperty().addListener((obs, old, now) -> fitType());
+    }
+
+    private String sequentialNote() {
+        try {
+            PoolSettings s = vm.settings();
+            return String.format(java.util.Locale.ROOT, "not run: one thread would take about %.1f s (Sequential)",
+                    s.sequentialSeconds());
+        } catch (IllegalArgumentException e) {
+            return "not run";
+        }
+    }
+
+    private String backlogText() {
+        var s = vm.snapshotProperty().get();
+        return "Backlog: " + s.backlog() + " queued · " + s.finished() + " of " + s.submitted() + " done";
+    }
+
+    private static Region swatch(String styleClass) {
+        Region r = new Region();
+        r.getStyleClass().addAll("pool-swatch", styleClass);
+        return r;
+    }
+
+    private static HBox legendItem(Region swatch, String text) {
+        HBox box = new HBox(swatch, new Label(text));
+        box.getStyleClass().add("pool-legend-item");
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private FlowPane settingsRow() {
+        Spinner<Integer> tasks = spinner(PoolSettings.MIN_TASKS, PoolSettings.MAX_TASKS, vm.tasksProperty().get(), 10);
+        tasks.setId("pool-tasks");
+        tasks.getValueFactory().valueProperty().bindBidirectional(keep(vm.tasksProperty().asObject()));
+        Spinner<Integer> latency = spinner(PoolSettings.MIN_LATENCY_MS, PoolSettings.MAX_LATENCY_MS,
+                vm.latencyMsProperty().get(), 10);
+        latency.setId("pool-latency");
+        latency.getValueFactory().valueProperty().bindBidirectional(keep(vm.latencyMsProperty().asObject()));
+        Spinner<Integer> workers = spinner(PoolSettings.MIN_WORKERS, PoolSettings.MAX_WORKERS, vm.workersProperty().get(), 1);
+        workers.setId("pool-workers");
+        workers.getValueFactory().valueProperty().bindBidirectional(keep(vm.workersProperty().asObject()));
+        Spinner<Integer> cap = spinner(0, PoolSettings.MAX_CAP, vm.serverCapProperty().get(), 1);
+        cap.setId("pool-cap");
+        cap.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null || v == 0 ? "off" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return s == null || s.isBlank() || s.strip().equalsIgnoreCase("off") ? 0 : Integer.parseInt(s.strip());
+            }
+        });
+        cap.getValueFactory().valueProperty().bindBidirectional(keep(vm.serverCapProperty().asObject()));
+        ChoiceBox<TaskKind> kind = new ChoiceBox<>();
+        kind.getItems().setAll(TaskKind.values());
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TaskKind k) {
+                return k == null ? "" : PoolViewModel.kindWord(k);
+            }
+
+            @Override
+            public TaskKind fromString(String s) {
+                return TaskKind.parse(s);
+            }
+        });
+        kind.setId("pool-kind");
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        Button slide2 = new Button("Slide 2: 100 × 1 s");
+        slide2.setOnAction(e -> vm.presetSlide2());
+        Button classroom = new Button("Classroom: 100 × 100 ms");
+        classroom.setOnAction(e -> vm.presetClassroom());
+        Label formula = new Label("default " + PoolViewModel.workersFormula(Runtime.getRuntime().availableProcessors()));
+        formula.getStyleClass().add("pool-muted");
+        FlowPane row = new FlowPane(field("Tasks", tasks), field("Latency ms", latency), field("Workers", workers),
+                formula, field("Server cap", cap), field("Kind", kind), slide2, classroom);
+        row.getStyleClass().addAll("pool-settings", PartStyle.SECONDARY);
+        row.disableProperty().bind(vm.runningProperty());
+        return row;
+    }
+
+    private <T> T keep(T property) {
+        bound.add(property);
+        return property;
+    }
+
+    private static Spinner<Integer> spinner(int min, int max, int value, int step) {
+        Spinner<Integer> s = new Spinner<>(min, max, value, step);
+        s.setEditable(true);
+        s.getStyleClass().add("pool-spinner");
+        return s;
+    }
+
+    private static HBox field(String text, javafx.scene.Node control) {
+        HBox box = new HBox(new Label(text), control);
+        box.getStyleClass().add("pool-field");
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private VBox actionRow() {
+        Button run = new Button("Run");
+        run.setId("pool-run");
+        run.setDefaultButton(false);
+        run.setOnAction(e -> vm.run());
+        Button sequential = new Button("Sequential");
+        sequential.setId("pool-sequential");
+        sequential.setOnAction(e -> vm.runSequential());
+        Button sweep = new Button("Sweep 1–64");
+        sweep.setId("pool-sweep");
+        sweep.setOnAction(e -> vm.sweep());
+        for (Button b : new Button[] {run, sequential, sweep}) {
+            b.disableProperty().bind(vm.runningProperty());
+        }
+        Button stop = new Button("Stop");
+        stop.setId("pool-stop");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        ToggleButton gil = new ToggleButton();
+        gil.setId("pool-gil");
+        gil.getStyleClass().add("pool-gil");
+        gil.selectedProperty().bindBidirectional(vm.gilProperty());
+        gil.textProperty().bind(Bindings.when(vm.gilProperty()).then("GIL: on").otherwise("GIL: off"));
+        gil.disableProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.setId("pool-status");
+        status.getStyleClass().add("pool-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        Label speedUp = new Label();
+        speedUp.setId("pool-speedup");
+        speedUp.getStyleClass().add("pool-status");
+        speedUp.textProperty().bind(Bindings.createStringBinding(
+                () -> PoolViewModel.speedUp(vm.lastRunProperty().get(), vm.sequentialRunProperty().get()).orElse(""),
+                vm.lastRunProperty(), vm.sequentialRunProperty()));
+        Label error = new Label();
+        error.setId("pool-error");
+        error.getStyleClass().add("pool-error");
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        HBox buttons = new HBox(run, stop, sequential, sweep, gil);
+        buttons.getStyleClass().add("pool-actions");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox texts = new VBox(status, speedUp);
+        texts.getStyleClass().add("pool-texts");
+        speedUp.setWrapText(true);
+        status.setMinWidth(0);
+        speedUp.setMinWidth(0);
+        return new VBox(buttons, texts, error);
+    }
+
+    private LineChart<String, Number> sweepChart() {
+        CategoryAxis x = new CategoryAxis();
+        x.setLabel("workers");
+        x.setAnimated(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel("seconds");
+        y.setAnimated(false);
+        LineChart<String, Number> chart = new LineChart<>(x, y);
+        chart.setId("pool-sweep-chart");
+        chart.getStyleClass().add("pool-sweep-chart");
+        chart.setTitle("Sweep: measured vs ideal");
+        chart.setAnimated(false);
+        chart.setMinSize(0, 0);
+        measured.setName("measured");
+        ideal.setName("ideal");
+        chart.getData().add(measured);
+        chart.getData().add(ideal);
+        return chart;
+    }
+
+    private void fillSweep() {
+        measured.getData().clear();
+        ideal.getData().clear();
+        for (PoolRunResult r : vm.sweepPoints()) {
+            String w = String.valueOf(r.workers());
+            measured.getData().add(new XYChart.Data<>(w, r.seconds()));
+            ideal.getData().add(new XYChart.Data<>(w, r.idealSeconds()));
+        }
+    }
+
+    private void watchPresentation(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        scene.heightProperty().addListener((obs, old, now) -> fitType());
+        scene.rootProperty().addListener((obs, old, root) -> watchRoot(root));
+        watchRoot(scene.getRoot());
+    }
+
+    private void watchRoot(Parent root) {
+        if (root != null) {
+            root.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> fitType());
+        }
+        fitType();
+    }
+
+    /** Presenting, the type is sized to the window's height (times the zoom); otherwise it follows the root. */
+    private void fitType() {
+        Scene scene = getScene();
+        boolean presenting = scene != null && scene.getRoot() != null
+                && scene.getRoot().getPseudoClassStates().contains(PRESENTATION);
+        if (!presenting) {
+            content.setStyle("");
+            return;
+        }
+        double inherited = probe.getFont().getSize();
+        double px = PRESENTING_SHARE * scene.getHeight() * Math.max(1, inherited / PRESENTING_BASE_PX);
+        content.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", px));
+    }
+
+    /** Stops the live redraw; the view-model's dispose stops the work. */
+    void dispose() {
+        ticker.stop();
+    }
+}
