@@ -10,6 +10,8 @@ import org.racelab.ui.explorer.ExplorerViewModel;
 import org.racelab.ui.lab.LabPart;
 import org.racelab.ui.lab.LabViewModel;
 import org.racelab.ui.part.Part;
+import org.racelab.ui.pool.PoolPart;
+import org.racelab.ui.queue.QueuePart;
 import org.racelab.ui.stepper.StepperPart;
 import org.racelab.ui.stepper.StepperViewModel;
 
@@ -50,7 +52,9 @@ public final class RaceLabRoot {
         parts = new ArrayList<>(List.of(
                 stepper,
                 lab,
-                explorer));
+                explorer,
+                new QueuePart(executor("racelab-queue-run")),
+                new PoolPart(executor("racelab-pool"))));
         parts.sort(java.util.Comparator.comparingInt(Part::number));
 
         window = new MainView(viewModel, keyMap, parts);
