@@ -288,8 +288,28 @@ public final class QueueRun {
         }
     }
 
+    /**
+     * What the unsynchronised list still holds once every thread has ended. The race can corrupt the list itself
+     * (its size can even go negative), so it is read slot by slot, and a corrupt list counts as holding nothing more.
+     */
+    private List<Integer> leftInList() {
+        List<Integer> left = new ArrayList<>();
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+            try {
+                Integer item = list.get(i);
+                if (item != null) {
+                    left.add(item);
+                }
+            } catch (RuntimeException corrupt) {
+                break;
+            }
+        }
+        return left;
+    }
+
     private QueueRunResult result(List<String> hung, boolean stopped, double seconds) {
-        Set<Integer> left = new HashSet<>(queue != null ? List.copyOf(queue) : new ArrayList<>(list));
+        Set<Integer> left = new HashSet<>(queue != null ? List.copyOf(queue) : leftInList());
         long produced = 0;
         long consumed = 0;
         long checksum = 0;

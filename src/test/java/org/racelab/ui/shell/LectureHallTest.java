@@ -185,12 +185,13 @@ class LectureHallTest {
         // If a window key is added, this list (and the checks below) must grow with it.
         assertThat(view.keyMap().byGroup().get(MainView.WINDOW_KEYS).stream()
                 .map(b -> KeyMap.keysText(b) + ": " + b.description()))
-                .containsExactly("1: Show the stepper", "2: Show the lab", "3: Show the explorer",
+                .containsExactly("1: Show the stepper", "2: Show the lab", "3: Show the explorer", "4: Show the queue",
+                        "5: Show the pool",
                         "F11: Presentation mode on / off (full screen, larger type)", "Esc: Close this help",
                         "Esc: Leave presentation mode", "Ctrl+= / Ctrl++: Zoom in", "Ctrl+-: Zoom out",
                         "Ctrl+0: Zoom 100%", "F1 / ?: Keyboard help on / off", "Ctrl+S: Export the current part as PNG",
                         "Ctrl+O: Open a scenario file");
-        assertThat(view.keyMap().byGroup().get(MainView.WINDOW_KEYS)).hasSize(12);
+        assertThat(view.keyMap().byGroup().get(MainView.WINDOW_KEYS)).hasSize(14);
 
         press(robot, KeyCode.DIGIT2);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("lab-tab");

@@ -31,10 +31,10 @@ class MainWindowTest {
     }
 
     @Test
-    void allThreePartsAreReachableByClicking(FxRobot robot) {
+    void everyPartIsReachableByClicking(FxRobot robot) {
         TabPane tabs = robot.lookup(".part-tabs").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Stepper", "Lab", "Explorer");
-        for (String part : new String[] {"Lab", "Explorer", "Stepper"}) {
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Stepper", "Lab", "Explorer", "Queue", "Pool");
+        for (String part : new String[] {"Lab", "Explorer", "Queue", "Pool", "Stepper"}) {
             robot.clickOn(part);
             assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo(part);
             assertThat(tabs.getSelectionModel().getSelectedItem().getContent().isVisible()).isTrue();
