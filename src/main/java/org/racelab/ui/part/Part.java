@@ -27,6 +27,14 @@ public interface Part {
         return List.of();
     }
 
+    /**
+     * CSS selectors (usually {@code #id}) of the nodes a teacher needs whole on screen: the fit test checks that
+     * each lies inside the window at every screen size and zoom, and that its text is large enough when presenting.
+     */
+    default List<String> essentials() {
+        return List.of();
+    }
+
     /** Called each time the part's tab is selected (and once when the window opens on it). */
     default void shown() {
     }
