@@ -126,13 +126,15 @@ public final class LatencyServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+            // Counted before the answer leaves: once the client has it, the lab may already reset the counts for
+            // its next run, and a count made after that would land in the wrong run.
+            served.incrementAndGet();
             byte[] body = ("ok " + ms + "\n").getBytes(StandardCharsets.US_ASCII);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            served.incrementAndGet();
         }
     }
 
