@@ -245,6 +245,8 @@ public final class LabView extends BorderPane {
 
         Label status = hint("");
         status.setId("lab-status");
+        // Presenting, the readout and the table say it all; the status line gives the charts its height.
+        status.getStyleClass().add(PartStyle.SECONDARY);
         status.textProperty().bind(viewModel.statusProperty());
 
         Label readout = new Label();
