@@ -34,7 +34,7 @@ final class LabColumnFit {
             cell = header;
         }
         // The cells' and headers' padding and the sort-arrow room, in the font's own em.
-        double pad = cell.getSize() * 1.4 + 6;
+        double pad = cell.getSize() * 0.8 + 6;
         double used = 0;
         TableColumn<LabRow, ?> explanation = null;
         for (TableColumn<LabRow, ?> column : table.getColumns()) {
