@@ -46,6 +46,16 @@ public final class LabPart implements Part {
                         new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN)));
     }
 
+    /** The charts, the live bar's start and stop, the lock switch and its badge, and the results table. */
+    @Override
+    public List<String> essentials() {
+        return ESSENTIALS;
+    }
+
+    /** See {@link #essentials()}; also what the lab's own fit test checks. */
+    static final List<String> ESSENTIALS = List.of("#lab-lost-chart", "#lab-rate-chart", "#lab-start", "#lab-stop",
+            "#lab-lock", "#lab-lock-state", "#lab-table");
+
     private void startOrStop() {
         if (viewModel.isRunning()) {
             viewModel.stop();

@@ -19,6 +19,16 @@ public final class LabResults {
     private final ObservableList<LabRow> rows = FXCollections.observableArrayList();
     // One read-only view, held here: such views forward changes only while something keeps them alive.
     private final ObservableList<LabRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final RunExplanation explanation;
+
+    /** Results explained for the machine this JVM runs on. */
+    public LabResults() {
+        this(RunExplanation.forThisMachine());
+    }
+
+    LabResults(RunExplanation explanation) {
+        this.explanation = explanation;
+    }
 
     public ObservableList<LabRow> rows() {
         return rowsView;
@@ -33,7 +43,7 @@ public final class LabResults {
         if (result.counter() == CounterKind.UNSAFE) {
             baseline = Optional.of(result);
         }
-        rows.add(new LabRow(result, result.explanation(baseline)));
+        rows.add(new LabRow(result, explanation.explain(result, baseline)));
         if (rows.size() > MAX_ROWS) {
             rows.remove(0, rows.size() - MAX_ROWS);
         }

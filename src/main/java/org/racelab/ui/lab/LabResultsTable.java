@@ -11,7 +11,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import org.racelab.lab.CounterRunResult;
 import org.racelab.lab.RunStatus;
 
@@ -26,7 +27,14 @@ final class LabResultsTable {
 
     /** A results table showing {@code rows}, scrolled to the newest. */
     static TableView<LabRow> create(ObservableList<LabRow> rows) {
-        TableView<LabRow> table = new TableView<>(rows);
+        TableView<LabRow> table = new TableView<>(rows) {
+            @Override
+            protected void layoutChildren() {
+                // Before every layout: the columns' widths follow the figures at the font now in force.
+                LabColumnFit.fit(this);
+                super.layoutChildren();
+            }
+        };
         table.setId("lab-table");
         table.getStyleClass().add("lab-table");
         table.setPlaceholder(new Label("Finished runs appear here with their exact figures."));
@@ -39,21 +47,31 @@ final class LabResultsTable {
         table.getColumns().add(column("Lost %", r -> String.format(Locale.ROOT, "%.2f %%", r.lostPercent()), true));
         table.getColumns().add(column("Time", r -> String.format(Locale.ROOT, "%.2f s", r.seconds()), true));
         table.getColumns().add(column("Increments/s", r -> String.format(Locale.ROOT, "%,.0f", r.incrementsPerSecond()), true));
-        table.getColumns().get(0).setPrefWidth(125);
         TableColumn<LabRow, String> explanation = new TableColumn<>("Explanation");
+        explanation.setId(LabColumnFit.EXPLANATION);
+        explanation.setSortable(false);
         explanation.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().explanation()));
-        explanation.setPrefWidth(560);
+        // The explanation wraps inside its column, so a row grows taller instead of ending in an ellipsis.
         explanation.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.getStyleClass().addAll("text", "lab-explanation");
+                text.wrappingWidthProperty().bind(explanation.widthProperty().subtract(snappedLeftInset()
+                        + snappedRightInset() + 4));
+                setPrefHeight(Region.USE_COMPUTED_SIZE);
+            }
+
             @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null ? null : new Tooltip(text));
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setText(null);
+                setGraphic(empty ? null : text);
             }
         });
-        explanation.setMinWidth(200);
         table.getColumns().add(explanation);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(LabRow row, boolean empty) {
@@ -73,18 +91,9 @@ final class LabResultsTable {
         if (number) {
             column.getStyleClass().add("number");
         }
-        // Numbers must never be cut off: minimum widths fit 400,000,000-sized values at the table's font.
-        column.setMinWidth(switch (title) {
-            case "Expected", "Increments/s" -> 110;
-            case "Final", "Lost" -> 105;
-            case "Counter" -> 112;
-            default -> Math.max(60, title.length() * 9 + 24);
-        });
-        column.setPrefWidth(switch (title) {
-            case "Expected" -> 150;
-            case "Final", "Lost", "Increments/s" -> 120;
-            default -> Math.max(75, title.length() * 9 + 30);
-        });
+        // Numbers must never be cut off: LabColumnFit measures each figure at the font in force.
+        column.setUserData(text);
+        column.setSortable(false);
         return column;
     }
 

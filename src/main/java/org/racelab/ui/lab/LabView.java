@@ -12,7 +12,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
-import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -35,15 +34,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.controlsfx.control.ToggleSwitch;
 import org.racelab.lab.CounterKind;
 import org.racelab.lab.CounterRun;
 import org.racelab.lab.FrameGapStats;
 import org.racelab.lab.LabSettings;
 import org.racelab.lab.CounterRunResult;
 import org.racelab.lab.RunStatus;
+import org.racelab.ui.part.PartStyle;
 
-/** The lab screen: settings and controls on the left, live charts and the results table on the right. */
+/**
+ * The lab screen: settings on the left (folded away when presenting), the live bar (start, stop, lock switch) over
+ * the charts, and the results table below.
+ */
 public final class LabView extends BorderPane {
 
     static final String STYLESHEET = "lab-view.css";
@@ -51,7 +53,6 @@ public final class LabView extends BorderPane {
     public static final String DEV_PROPERTY = "racelab.dev";
     /** How often the live readout and the charts take the run's newest reading: ten times a second. */
     static final Duration SHOW_EVERY = Duration.millis(100);
-    private static final PseudoClass UNLOCKED = PseudoClass.getPseudoClass("unlocked");
 
     private final LabViewModel viewModel;
     // Bidirectional bindings hold their ends weakly: keep the adapters alive as long as the view.
@@ -62,6 +63,7 @@ public final class LabView extends BorderPane {
     /** The one FX-side timer of the live path: it reads the session's newest reading while a run goes. */
     private final Timeline liveTimer = new Timeline(new KeyFrame(SHOW_EVERY, e -> viewModel().showLatest()));
     private final FrameGapMeter meter;
+    private final LabPresentation presentation;
 
     /** The lab screen; the frame-gap line shows when the system property {@value #DEV_PROPERTY} is true. */
     public LabView(LabViewModel viewModel) {
@@ -82,9 +84,17 @@ public final class LabView extends BorderPane {
         meter = devTools ? new FrameGapMeter(s -> frames.setText(frameText(s))) : null;
         VBox bottom = new VBox(table, statusBar(frames));
         bottom.getStyleClass().add("lab-bottom");
-        setLeft(controls());
-        setCenter(results());
+        Node settings = controls();
+        Node center = results();
+        setLeft(settings);
+        setCenter(center);
         setBottom(bottom);
+        // An invisible label right under the view carries the window's root font (the zoom) for presenting.
+        Label rootFont = new Label();
+        rootFont.setManaged(false);
+        rootFont.setVisible(false);
+        getChildren().add(rootFont);
+        presentation = new LabPresentation(rootFont, List.of(settings, center, bottom));
         liveTimer.setCycleCount(Animation.INDEFINITE);
         viewModel.runningProperty().addListener((obs, was, running) -> runningChanged(running));
         runningChanged(viewModel.isRunning());
@@ -121,7 +131,7 @@ public final class LabView extends BorderPane {
         CounterRunResult sample = new CounterRunResult(CounterKind.SYNCHRONIZED, 2, 2, 10, 20, 20, 18, 2, 0.5,
                 RunStatus.COMPLETED, Optional.empty(), List.of(1, 0));
         TableView<LabRow> shadowTable = LabResultsTable.create(FXCollections.observableArrayList(
-                new LabRow(sample, sample.explanation(Optional.of(sample)))));
+                new LabRow(sample, RunExplanation.forThisMachine().explain(sample, Optional.of(sample)))));
         javafx.collections.ObservableList<XYChart.Series<Number, Number>> lines = FXCollections.observableArrayList();
         LineChart<Number, Number> shadowChart = LabCharts.chart("lab-rehearsal-chart", "", "", lines);
         XYChart.Series<Number, Number> line = new XYChart.Series<>();
@@ -184,64 +194,16 @@ public final class LabView extends BorderPane {
                 expected);
         form.getStyleClass().add("lab-form");
 
-        Button start = new Button("Start");
-        start.setId("lab-start");
-        // Not a default button: Enter in a number field must commit the number, not start a run.
-        start.setOnAction(e -> viewModel.start());
-        start.disableProperty().bind(viewModel.runningProperty());
-        Button compare = new Button("Compare all");
-        compare.setId("lab-compare");
-        compare.setTooltip(new Tooltip("Runs unsafe, synchronized, lock, atomic and adder in turn with these settings."));
-        compare.setOnAction(e -> viewModel.compareAll());
-        compare.disableProperty().bind(viewModel.runningProperty());
-        Button stop = new Button("Stop");
-        stop.setId("lab-stop");
-        stop.setOnAction(e -> viewModel.stop());
-        stop.disableProperty().bind(viewModel.runningProperty().not());
-        stop.getStyleClass().add("lab-stop");
-        HBox buttons = new HBox(start, compare, stop);
-        buttons.getStyleClass().add("lab-buttons");
+        Label lockHelp = LabLiveBar.lockHelp();
 
-        ToggleSwitch lock = new ToggleSwitch("Lock");
-        lock.setId("lab-lock");
-        lock.selectedProperty().bindBidirectional(viewModel.lockOnProperty());
-        lock.pseudoClassStateChanged(UNLOCKED, !lock.isSelected());
-        lock.selectedProperty().addListener((obs, was, on) -> lock.pseudoClassStateChanged(UNLOCKED, !on));
-        Label lockState = new Label();
-        lockState.setId("lab-lock-state");
-        lockState.getStyleClass().add("lab-lock-state");
-        lockState.textProperty().bind(Bindings.when(viewModel.lockOnProperty())
-                .then("LOCKED").otherwise("UNLOCKED"));
-        lockState.pseudoClassStateChanged(UNLOCKED, true);
-        viewModel.lockOnProperty().addListener((obs, was, on) -> lockState.pseudoClassStateChanged(UNLOCKED, !on));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Label lockTitle = new Label("Live lock switch");
-        lockTitle.getStyleClass().add("lab-field-label");
-        HBox lockRow = new HBox(lock, gap, lockState);
-        lockRow.getStyleClass().add("lab-lock-row");
-        Label lockHelp = hint("During a switchable run the workers take the ReentrantLock path (on) or the bare "
-                + "read-then-write (off) from their next increment. Key: L");
-
-        Label error = new Label();
-        error.setId("lab-error");
-        error.getStyleClass().add("lab-error");
-        error.setWrapText(true);
-        error.textProperty().bind(viewModel.errorProperty());
-        error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-
-        Label status = hint("");
-        status.setId("lab-status");
-        status.textProperty().bind(viewModel.statusProperty());
-
-        VBox box = new VBox(form, buttons, new Separator(Orientation.HORIZONTAL), lockTitle, lockRow, lockHelp,
-                new Separator(Orientation.HORIZONTAL), error, status);
+        VBox box = new VBox(form, new Separator(Orientation.HORIZONTAL), lockHelp);
         box.getStyleClass().add("lab-controls");
         ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("lab-settings");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("lab-controls-scroll");
+        // Presenting, the settings fold away: the charts, the live bar and the table get the screen.
+        scroll.getStyleClass().addAll("lab-controls-scroll", PartStyle.SECONDARY);
         return scroll;
     }
 
@@ -263,7 +225,7 @@ public final class LabView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = frames == null ? new HBox(gap, clear) : new HBox(frames, gap, clear);
-        bar.getStyleClass().add("lab-status-bar");
+        bar.getStyleClass().addAll("lab-status-bar", PartStyle.SECONDARY);
         return bar;
     }
 
@@ -273,6 +235,20 @@ public final class LabView extends BorderPane {
     }
 
     private Node results() {
+        Label error = new Label();
+        error.setId("lab-error");
+        error.getStyleClass().add("lab-error");
+        error.setWrapText(true);
+        error.textProperty().bind(viewModel.errorProperty());
+        error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Label status = hint("");
+        status.setId("lab-status");
+        // Presenting, the readout and the table say it all; the status line gives the charts its height.
+        status.getStyleClass().add(PartStyle.SECONDARY);
+        status.textProperty().bind(viewModel.statusProperty());
+
         Label readout = new Label();
         readout.setId("lab-readout");
         readout.getStyleClass().add("lab-readout");
@@ -309,9 +285,28 @@ public final class LabView extends BorderPane {
                 legendItem("switchable, unlocked", "lab-line-unlocked"),
                 legendItem("switchable, locked", "lab-line-locked"));
 
-        VBox box = new VBox(readout, bar, charts, legend);
+        showOnlyDrawnLines(legend);
+        VBox box = new VBox(LabLiveBar.create(viewModel), error, readout, status, bar, charts, legend);
         box.getStyleClass().add("lab-results");
         return box;
+    }
+
+    /** The legend names only the lines the charts draw, so it never outgrows them on a small screen. */
+    private void showOnlyDrawnLines(FlowPane legend) {
+        Runnable update = () -> {
+            boolean any = false;
+            for (Node item : legend.getChildren()) {
+                String line = (String) item.getUserData();
+                boolean drawn = viewModel.chart().lines().stream().anyMatch(l -> l.styleClass().equals(line));
+                item.setVisible(drawn);
+                item.setManaged(drawn);
+                any |= drawn;
+            }
+            legend.setVisible(any);
+            legend.setManaged(any);
+        };
+        viewModel.chart().lines().addListener((javafx.collections.ListChangeListener<LabChartWindow.Line>) c -> update.run());
+        update.run();
     }
 
     private static Tooltip approximateTip() {
@@ -325,6 +320,7 @@ public final class LabView extends BorderPane {
         swatch.getStyleClass().addAll("lab-swatch", lineClass);
         Label label = new Label(text, swatch);
         label.getStyleClass().add("lab-legend-item");
+        label.setUserData(lineClass);
         return label;
     }
 
