@@ -331,6 +331,11 @@ public final class StepperView extends BorderPane {
         return image;
     }
 
+    /** The factor the stepper is drawn at: 1 when it fits the window unscaled, less when it is scaled to fit. */
+    double fitFactor() {
+        return fit.factor();
+    }
+
     /** The view-model this view shows. */
     public StepperViewModel viewModel() {
         return vm;

@@ -16,6 +16,9 @@ final class TimelineStrip extends Region {
     private final TimelineGrid grid;
     private final Pane clip = new Pane();
     private final ScrollBar bar = new ScrollBar();
+    /** True while the strip shows the newest step: a wider grid then scrolls along with it. */
+    private boolean following = true;
+    private boolean adjusting;
 
     TimelineStrip(TimelineGrid grid) {
         this.grid = grid;
@@ -30,14 +33,18 @@ final class TimelineStrip extends Region {
         bar.setOrientation(Orientation.HORIZONTAL);
         bar.setId("timeline-bar");
         bar.setFocusTraversable(false);
-        bar.valueProperty().addListener((o, a, b) -> requestLayout());
+        bar.valueProperty().addListener((o, a, b) -> {
+            if (!adjusting) {
+                following = b.doubleValue() >= bar.getMax() - 0.5;
+            }
+            requestLayout();
+        });
         getChildren().addAll(clip, bar);
     }
 
     /** Scrolls to the newest step (the right end). */
     void followNewest() {
-        layout();
-        bar.setValue(bar.getMax());
+        following = true;
         requestLayout();
     }
 
@@ -80,9 +87,14 @@ final class TimelineStrip extends Region {
         double gridH = grid.prefHeight(-1);
         double overflow = Math.max(0, gridW - w);
         bar.setVisible(overflow > 0);
+        adjusting = true;
         bar.setMin(0);
         bar.setMax(overflow);
         bar.setVisibleAmount(overflow > 0 ? overflow * w / gridW : 0);
+        if (following) {
+            bar.setValue(overflow);
+        }
+        adjusting = false;
         double offset = Math.min(bar.getValue(), overflow);
         clip.resizeRelocate(x, y, w, gridH);
         grid.resizeRelocate(-offset, 0, gridW, gridH);
