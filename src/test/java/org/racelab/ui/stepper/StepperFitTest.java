@@ -111,6 +111,16 @@ class StepperFitTest {
             }
         }
         assertThat(outside).as("essential nodes cut off").isEmpty();
+        // Presenting, the text a student reads is at least 2.5 % of the screen height as drawn (after scaling).
+        double factor = robot.lookup("#stepper-view").queryAs(StepperView.class).fitFactor();
+        List<String> small = new ArrayList<>();
+        for (String selector : part.essentials()) {
+            if (robot.lookup(selector).query() instanceof Labeled l && !l.getText().isBlank()
+                    && l.getFont().getSize() * factor < height * 0.025 - 0.5) {
+                small.add(selector + " " + Math.round(l.getFont().getSize() * factor) + " px");
+            }
+        }
+        assertThat(small).as("text below 2.5 %% of %d px", height).isEmpty();
         Labeled narration = robot.lookup("#narration").queryAs(Labeled.class);
         assertThat(narration.getText()).isNotEmpty();
         assertThat(shownHeightOfText(narration)).as("narration fully shown (wrapped, not cut)")

@@ -320,7 +320,9 @@ class StepperViewTest {
             assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(width);
             assertThat(b.getMaxY()).as(id).isLessThanOrEqualTo(height);
         }
-        assertThat(view.fitFactor()).as("windowed, the stepper fits without scaling down").isEqualTo(1.0);
+        // Windowed, the stepper fits at (almost) full size: at most a few per cent scaled down to stay whole
+        // (the timeline's scroll bar has a row of its own now, so it never covers the count row).
+        assertThat(view.fitFactor()).as("windowed scale factor").isGreaterThanOrEqualTo(0.95);
         assertThat(robot.lookup("#counter-value").queryAs(Label.class).getFont().getSize())
                 .isGreaterThanOrEqualTo(72);
     }
