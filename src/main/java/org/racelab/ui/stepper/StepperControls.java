@@ -46,10 +46,12 @@ final class StepperControls {
         presets.getStyleClass().add("preset-box");
         presets.setOnAction(e -> {
             Preset p = presets.getValue();
-            if (p != null) {
+            if (p != null && p != vm.presetProperty().get()) {
                 vm.loadPreset(p);
             }
         });
+        // A replay or a settings change ends the preset: the box must not go on naming it.
+        vm.presetProperty().addListener((o, a, p) -> presets.setValue(p));
         tip(presets, "Load a ready-made race from the lecture, its schedule queued to be stepped");
 
         Spinner<Integer> threads = new Spinner<>(StepperViewModel.RANGE.minThreads(), StepperViewModel.RANGE.maxThreads(),

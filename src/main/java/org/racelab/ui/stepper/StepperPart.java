@@ -70,6 +70,29 @@ public final class StepperPart implements Part {
         return keys;
     }
 
+    /**
+     * The narration, each lane's step button, the counter, the summary and the timeline's row labels with its
+     * newest column: what a teacher needs whole on screen.
+     */
+    @Override
+    public List<String> essentials() {
+        List<String> ids = new ArrayList<>(List.of("#narration", "#counter", "#summary-expected", "#summary-actual",
+                "#summary-lost", "#timeline-step-label", "#timeline-count-label", "#timeline-now-step",
+                "#timeline-now-count"));
+        for (int i = 0; i < viewModel.currentConfig().threads(); i++) {
+            char t = Character.toLowerCase(RaceConfig.threadName(i));
+            ids.add("#step-" + t);
+            ids.add("#timeline-label-" + t);
+        }
+        return ids;
+    }
+
+    @Override
+    public Node exportNode() {
+        view();
+        return view.exportNode();
+    }
+
     @Override
     public Optional<String> copyText() {
         return viewModel.currentSchedule().isEmpty() ? Optional.empty() : Optional.of(viewModel.runAsText());

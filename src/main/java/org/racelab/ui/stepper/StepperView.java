@@ -11,9 +11,13 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.ImageView;
+import javafx.scene.transform.Transform;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -55,7 +59,9 @@ public final class StepperView extends BorderPane {
     private final HBox summaryRow = new HBox();
     private final VBox summaryColumn = new VBox();
     private final TimelineGrid timeline = new TimelineGrid();
-    private final ScrollPane timelineScroll = new ScrollPane(timeline);
+    private final TimelineStrip timelineStrip = new TimelineStrip(timeline);
+    private final BorderPane layout = new BorderPane();
+    private final SlideFit fit = new SlideFit(layout);
     private final Pane overlay = new Pane();
     private TranslateTransition flying;
     private RaceConfig shownConfig;
@@ -68,7 +74,7 @@ public final class StepperView extends BorderPane {
         setId("stepper-view");
 
         StepperControls controls = new StepperControls(vm, this);
-        setTop(controls.top());
+        layout.setTop(controls.top());
 
         counter.setId("counter");
         lockState.getStyleClass().add("lock-state");
@@ -99,21 +105,19 @@ public final class StepperView extends BorderPane {
         lanesRow.getStyleClass().add("lanes");
         VBox.setVgrow(lanesRow, Priority.ALWAYS);
 
-        timelineScroll.getStyleClass().add("timeline-scroll");
-        timelineScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        timelineScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        timelineScroll.setFitToHeight(true);
-        timelineScroll.setMinHeight(Region.USE_PREF_SIZE);
-        timeline.widthProperty().addListener((o, a, b) -> timelineScroll.setHvalue(timelineScroll.getHmax()));
+        timelineStrip.getStyleClass().add("timeline-scroll");
 
-        VBox stage = new VBox(narration, lanesRow, timelineScroll);
+        VBox stage = new VBox(narration, lanesRow, timelineStrip);
         stage.getStyleClass().add("stage");
         overlay.setMouseTransparent(true);
         overlay.setManaged(true);
         overlay.getStyleClass().add("fly-overlay");
         StackPane center = new StackPane(stage, overlay);
-        setCenter(center);
-        setBottom(controls.scheduleBar());
+        layout.setCenter(center);
+        layout.setBottom(controls.scheduleBar());
+        // Everything the teacher needs stays whole on any screen and zoom: the layout scales down like a slide
+        // when the window is smaller than it needs.
+        setCenter(fit);
 
         // One snapshot per action: lanes, counter, summary and timeline update from it, then the narration.
         vm.snapshotProperty().addListener((o, a, snap) -> {
@@ -201,8 +205,7 @@ public final class StepperView extends BorderPane {
         lost.setText(String.valueOf(s.lost()));
         lostBox.pseudoClassStateChanged(LOST, s.lost() > 0);
         if (timeline.show(snap.config(), snap.steps())) {
-            timelineScroll.layout();
-            timelineScroll.setHvalue(timelineScroll.getHmax());
+            timelineStrip.followNewest();
         }
     }
 
@@ -290,6 +293,47 @@ public final class StepperView extends BorderPane {
         }
         overlay.getChildren().clear();
         token = null;
+    }
+
+    /**
+     * What "Export PNG" renders: the stepper as on screen, but with the whole timeline (every step, not only the
+     * columns scrolled into view), drawn in a scene of its own so the window is not disturbed.
+     */
+    Node exportNode() {
+        Scene scene = getScene();
+        if (scene == null || timeline.config() == null || getWidth() <= 0) {
+            return this;
+        }
+        Bounds strip = sceneToLocal(timelineStrip.localToScene(timelineStrip.getBoundsInLocal()));
+        TimelineGrid whole = new TimelineGrid();
+        whole.show(timeline.config(), timeline.steps());
+        StackPane wholeBox = new StackPane(whole);
+        wholeBox.getStyleClass().addAll("timeline-scroll", "timeline-export");
+        wholeBox.setAlignment(Pos.CENTER_LEFT);
+        VBox page = new VBox(part(0, strip.getMinY()), wholeBox, part(strip.getMaxY(), getHeight()));
+        page.getStyleClass().addAll("stepper-view", "stepper-export");
+        page.getStylesheets().setAll(getStylesheets());
+        Scene exportScene = new Scene(page);
+        exportScene.getStylesheets().setAll(scene.getStylesheets());
+        page.applyCss();
+        page.layout();
+        return page;
+    }
+
+    /** A crisp (2×) picture of the rows {@code fromY} to {@code toY} of this view, shown at its size. */
+    private ImageView part(double fromY, double toY) {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setTransform(Transform.scale(2, 2));
+        p.setViewport(new Rectangle2D(0, fromY * 2, getWidth() * 2, Math.max(1, (toY - fromY) * 2)));
+        ImageView image = new ImageView(snapshot(p, null));
+        image.setFitWidth(getWidth());
+        image.setPreserveRatio(true);
+        return image;
+    }
+
+    /** The factor the stepper is drawn at: 1 when it fits the window unscaled, less when it is scaled to fit. */
+    double fitFactor() {
+        return fit.factor();
     }
 
     /** The view-model this view shows. */

@@ -61,6 +61,7 @@ public final class StepperViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(2);
     private final StringProperty scheduleText = new SimpleStringProperty("");
     private final StringProperty seedText = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>();
 
     /** Auto-play on the JavaFX thread's animation clock. */
     public StepperViewModel() {
@@ -88,74 +89,45 @@ public final class StepperViewModel {
     // ---- properties ------------------------------------------------------------------------------------------
 
     /** Everything the stepper shows, replaced once per action. */
-    public ReadOnlyObjectProperty<StepperSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<StepperSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
 
-    public StepperSnapshot getSnapshot() {
-        return snapshot.get();
-    }
+    public StepperSnapshot getSnapshot() { return snapshot.get(); }
 
     /** The queued steps that redo (or the thread keys, in order) will take; follows the snapshot. */
-    public ReadOnlyStringProperty aheadProperty() {
-        return ahead.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty aheadProperty() { return ahead.getReadOnlyProperty(); }
 
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
-    }
+    public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
 
-    public ReadOnlyStringProperty startErrorProperty() {
-        return settings.startErrorProperty();
-    }
+    public ReadOnlyStringProperty startErrorProperty() { return settings.startErrorProperty(); }
 
-    public ReadOnlyStringProperty scheduleErrorProperty() {
-        return scheduleError.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty scheduleErrorProperty() { return scheduleError.getReadOnlyProperty(); }
 
-    public ReadOnlyStringProperty seedErrorProperty() {
-        return seedError.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty seedErrorProperty() { return seedError.getReadOnlyProperty(); }
 
-    public IntegerProperty threadsProperty() {
-        return settings.threads();
-    }
+    public IntegerProperty threadsProperty() { return settings.threads(); }
 
-    public IntegerProperty incrementsProperty() {
-        return settings.increments();
-    }
+    public IntegerProperty incrementsProperty() { return settings.increments(); }
 
     /** The start value as the user typed it; bad text gives {@link #startErrorProperty()} and keeps the run. */
-    public StringProperty startTextProperty() {
-        return settings.startText();
-    }
+    public StringProperty startTextProperty() { return settings.startText(); }
 
-    public BooleanProperty lockProperty() {
-        return settings.lock();
-    }
+    public BooleanProperty lockProperty() { return settings.lock(); }
 
-    public ObjectProperty<CodeView> codeViewProperty() {
-        return codeView;
-    }
+    public ObjectProperty<CodeView> codeViewProperty() { return codeView; }
 
     /** Auto-play speed in steps per second, {@link #MIN_SPEED} to {@link #MAX_SPEED}. */
-    public DoubleProperty speedProperty() {
-        return speed;
-    }
+    public DoubleProperty speedProperty() { return speed; }
+
+    /** The preset on show, or null once a replay, a typed schedule or a settings change replaced it. */
+    public ReadOnlyObjectProperty<Preset> presetProperty() { return preset.getReadOnlyProperty(); }
 
     /** The schedule text field's content, for {@link #replayScheduleText()}. */
-    public StringProperty scheduleTextProperty() {
-        return scheduleText;
-    }
+    public StringProperty scheduleTextProperty() { return scheduleText; }
 
     /** The seed text field's content, for {@link #applySeedText()}. */
-    public StringProperty seedTextProperty() {
-        return seedText;
-    }
+    public StringProperty seedTextProperty() { return seedText; }
 
-    public MachineState getState() {
-        return snapshot.get().state();
-    }
+    public MachineState getState() { return snapshot.get().state(); }
 
     // ---- the public API other parts call ---------------------------------------------------------------------
 
@@ -249,14 +221,25 @@ public final class StepperViewModel {
         } else if (history.current().complete()) {
             publish(Feedback.Kind.INFO, "Every thread is done: reset (R) to play again.");
         } else {
+            String dropped = history.ahead().letters();
             playing.set(true);
+            // Play is always the seeded random scheduler (the docs promise it); the queued steps are what
+            // Right, Ctrl+Y, the thread keys and "Run to end" take, so the two never look alike.
+            publish(Feedback.Kind.INFO, "Playing a seeded random run (seed " + seed + ") from step "
+                    + history.steps().size() + (dropped.isEmpty() ? "." : "; the queued steps " + dropped
+                    + " are not played (Right or Ctrl+Y steps them)."));
             player.start(stepsPerSecond(), this::tick);
         }
     }
 
-    /** One tick of auto-play: a random step, stopping when the run is complete. */
+    /** One tick of auto-play: a step of the seeded random scheduler, stopping when the run is complete. */
     void tick() {
-        stepRandom();
+        OptionalInt next = new RandomScheduler(seed).next(history.current());
+        if (next.isEmpty()) {
+            stopPlaying();
+            return;
+        }
+        step(next.getAsInt());
         if (history.current().complete()) {
             stopPlaying();
         }
@@ -286,10 +269,11 @@ public final class StepperViewModel {
     }
 
     /** Loads a preset: its settings, with its schedule queued to be stepped. */
-    public void loadPreset(Preset preset) {
-        load(preset.config(), preset.schedule());
-        publish(Feedback.Kind.INFO, preset.title() + ": " + preset.description() + " Step it with the keys "
-                + preset.schedule().letters() + " (or Ctrl+Y).");
+    public void loadPreset(Preset chosen) {
+        load(chosen.config(), chosen.schedule());
+        preset.set(chosen);
+        publish(Feedback.Kind.INFO, chosen.title() + ": " + chosen.description() + " Step it with the keys "
+                + chosen.schedule().letters() + " (or Ctrl+Y, Right); Space plays a seeded random run instead.");
     }
 
     /** Replays the schedule typed in the schedule field, or shows why it cannot run. */
@@ -342,6 +326,7 @@ public final class StepperViewModel {
         stopPlaying();
         settings.load(newConfig);
         history = queued;
+        preset.set(null);
         scheduleText.set(newSchedule.letters());
         scheduleError.set("");
     }
@@ -385,6 +370,10 @@ public final class StepperViewModel {
         }
         stopPlaying();
         history = new StepHistory(c);
+        // A new run owes nothing to what was loaded or typed before: no preset, no old schedule or its error.
+        preset.set(null);
+        scheduleText.set("");
+        scheduleError.set("");
         publish(Feedback.Kind.INFO, (why == null ? "New run" : why + ": the run restarted with the same settings")
                 + " (" + history.result().settingsText() + ").");
     }

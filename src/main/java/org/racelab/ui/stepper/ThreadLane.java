@@ -93,7 +93,8 @@ final class ThreadLane extends VBox {
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         getChildren().addAll(header, status, code, grow, registerRow, progress, stepButton);
-        setMinWidth(0);
+        // A lane is never narrower than its code and button: the stepper scales down to fit instead of cutting.
+        stepButton.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(this, Priority.ALWAYS);
         unflash.setOnFinished(e -> {
             pseudoClassStateChanged(LOST, false);
@@ -148,6 +149,7 @@ final class ThreadLane extends VBox {
                 l.getStyleClass().add("context");
             }
             l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinWidth(Region.USE_PREF_SIZE);
             codeLines.add(l);
             codeOps.add(line.op());
             code.getChildren().add(l);

@@ -19,6 +19,8 @@ final class TimelineGrid extends GridPane {
 
     private RaceConfig config;
     private final List<Step> shown = new ArrayList<>();
+    private final List<Node> frozen = new ArrayList<>();
+    private double offset;
 
     TimelineGrid() {
         getStyleClass().add("timeline");
@@ -27,6 +29,32 @@ final class TimelineGrid extends GridPane {
 
     /** Shows {@code steps} of a run with {@code c}; returns false when nothing had to change. */
     boolean show(RaceConfig c, List<Step> steps) {
+        boolean changed = change(c, steps);
+        if (changed) {
+            markNewest();
+        }
+        return changed;
+    }
+
+    /** The newest column's step number and count carry fixed ids, so tests and the fit check find them. */
+    private void markNewest() {
+        for (Node n : getChildren()) {
+            if ("timeline-now-step".equals(n.getId()) || "timeline-now-count".equals(n.getId())) {
+                n.setId(null);
+            }
+        }
+        int last = getChildren().size();
+        int rows = config.threads() + 2;
+        if (shown.isEmpty()) {
+            getChildren().get(last - 2).setId("timeline-now-step");
+            getChildren().get(last - 1).setId("timeline-now-count");
+        } else {
+            getChildren().get(last - rows).setId("timeline-now-step");
+            getChildren().get(last - 1).setId("timeline-now-count");
+        }
+    }
+
+    private boolean change(RaceConfig c, List<Step> steps) {
         int n = shown.size();
         if (c.equals(config)) {
             if (steps.size() == n && steps.equals(shown)) {
@@ -66,7 +94,55 @@ final class TimelineGrid extends GridPane {
         for (Step s : steps) {
             cells.addAll(column(s));
         }
+        frozen.clear();
+        for (Node n : cells) {
+            if (GridPane.getColumnIndex(n) == 0) {
+                n.getStyleClass().add("timeline-frozen");
+                n.setViewOrder(-1);
+                frozen.add(n);
+            }
+        }
+        // One opaque backdrop behind the whole label column hides the cells that scroll under it.
+        javafx.scene.layout.Region backdrop = new javafx.scene.layout.Region();
+        backdrop.getStyleClass().add("timeline-backdrop");
+        backdrop.setViewOrder(-0.5);
+        backdrop.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        GridPane.setConstraints(backdrop, 0, 0, 1, c.threads() + 2);
+        cells.add(0, backdrop);
+        frozen.get(0).setId("timeline-step-label");
+        frozen.get(frozen.size() - 1).setId("timeline-count-label");
+        for (int t = 1; t < frozen.size() - 1; t++) {
+            frozen.get(t).setId("timeline-label-" + Character.toLowerCase(RaceConfig.threadName(t - 1)));
+        }
+        frozen.add(backdrop);
         getChildren().setAll(cells);
+        freeze(offset);
+    }
+
+    /** Keeps the row labels in view while the grid is shifted {@code by} pixels to the left. */
+    void freeze(double by) {
+        offset = by;
+        for (Node n : frozen) {
+            n.setTranslateX(by);
+        }
+    }
+
+    /** The width of the row labels' column. */
+    double frozenWidth() {
+        double w = 0;
+        for (Node n : frozen) {
+            w = Math.max(w, n.prefWidth(-1));
+        }
+        return w;
+    }
+
+    /** The steps on show, for a full copy of the timeline (export). */
+    List<Step> steps() {
+        return List.copyOf(shown);
+    }
+
+    RaceConfig config() {
+        return config;
     }
 
     /** The cells of one step's column, header first and the count last (undo removes them from the end). */

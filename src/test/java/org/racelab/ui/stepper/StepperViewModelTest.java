@@ -264,4 +264,66 @@ class StepperViewModelTest {
         vm.applySeedText();
         assertThat(vm.seedErrorProperty().get()).isEmpty();
     }
+
+    /** The run the seeded random scheduler makes from step 0 of Slide 8 with {@code seed}. */
+    private String randomRun(long seed) {
+        StepperViewModel other = new StepperViewModel(new ManualTicker());
+        other.replay(RaceConfig.SLIDE_8, Schedule.EMPTY);
+        other.setSeed(seed);
+        other.runToCompletion();
+        return other.currentSchedule().letters();
+    }
+
+    private long seedWhoseRunIsNot(String schedule) {
+        for (long seed = 1; seed < 500; seed++) {
+            if (!randomRun(seed).equals(schedule)) {
+                return seed;
+            }
+        }
+        throw new AssertionError("every seed gives " + schedule);
+    }
+
+    @Test
+    void spaceAfterAPresetPlaysASeededRandomRunAndSaysSoWhileRightStepsTheQueue() {
+        long seed = seedWhoseRunIsNot("ABBBAA");
+        String random = randomRun(seed);
+        vm.loadPreset(Preset.SLIDE_8);
+        steps("AB");
+        vm.reset();
+        vm.setSeed(seed);
+        vm.togglePlay();
+        assertThat(last().feedback().text()).contains("seeded random run (seed " + seed + ")")
+                .contains("queued steps ABBBAA are not played");
+        while (ticker.running()) {
+            ticker.tick();
+        }
+        assertThat(vm.currentSchedule().letters()).isEqualTo(random).isNotEqualTo("ABBBAA");
+
+        vm.loadPreset(Preset.SLIDE_8);
+        vm.stepRandom();
+        vm.stepRandom();
+        assertThat(vm.currentSchedule().letters()).as("Right takes the queued steps").isEqualTo("AB");
+    }
+
+    @Test
+    void aReplayOrASettingsChangeEndsThePresetAndClearsTheOldScheduleAndItsError() {
+        vm.loadPreset(Preset.SLIDE_8);
+        assertThat(vm.presetProperty().get()).isEqualTo(Preset.SLIDE_8);
+        vm.replay(RaceConfig.SLIDE_8, new Schedule("AABB"));
+        assertThat(vm.presetProperty().get()).isNull();
+
+        vm.loadPreset(Preset.SLIDE_8);
+        vm.threadsProperty().set(3);
+        assertThat(vm.presetProperty().get()).isNull();
+        assertThat(vm.scheduleTextProperty().get()).isEmpty();
+
+        vm.threadsProperty().set(2);
+        vm.lockProperty().set(true);
+        vm.scheduleTextProperty().set("AB");
+        vm.replayScheduleText();
+        assertThat(vm.scheduleErrorProperty().get()).contains("step 2").contains("blocked");
+        vm.lockProperty().set(false);
+        assertThat(vm.scheduleErrorProperty().get()).isEmpty();
+        assertThat(vm.scheduleTextProperty().get()).isEmpty();
+    }
 }
