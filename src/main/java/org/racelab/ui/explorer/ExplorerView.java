@@ -14,10 +14,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.racelab.ui.controls.Stylesheets;
+import org.racelab.ui.part.PartStyle;
 
 /**
  * The explorer screen: settings, a headline a teacher can read out, a bar chart of outcomes and, below it, the
@@ -51,11 +53,13 @@ public final class ExplorerView extends BorderPane {
         OutcomeChart chart = new OutcomeChart(viewModel);
         // However the split is dragged or the window sized, the chart keeps a third of the part's height.
         chart.chart().minHeightProperty().bind(heightProperty().multiply(CHART_SHARE));
-        lower = (TabPane) RealityView.besideSchedules(new SchedulesPane(viewModel), viewModel);
+        lower = (TabPane) RealityView.besideSchedules(new SchedulesPane(viewModel, chart.outcomeRow()), viewModel);
+        // The tab pane would ask for the tallest of both panes' minimum; the split gives it what the chart leaves.
         lower.setMinHeight(0);
         SplitPane center = new SplitPane(chart, lower);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.5);
+        // The chart takes its third (its minimum) and a little more; the schedules or the reality pane take the rest.
+        center.setDividerPositions(0.36);
         center.getStyleClass().add("explorer-split");
         setCenter(center);
         sceneProperty().addListener((o, old, scene) -> watch(old, scene));
@@ -72,7 +76,14 @@ public final class ExplorerView extends BorderPane {
         odds.setId("explorer-odds");
         odds.getStyleClass().add("odds");
         odds.textProperty().bind(viewModel.oddsExplanationProperty());
-        odds.setWrapText(true);
+        // One line windowed (the whole text in its tooltip); presenting it folds away and the headline speaks.
+        Tooltip oddsTip = new Tooltip();
+        oddsTip.textProperty().bind(viewModel.oddsExplanationProperty());
+        oddsTip.setWrapText(true);
+        oddsTip.setMaxWidth(600);
+        odds.setTooltip(oddsTip);
+        odds.setMinWidth(0);
+        odds.getStyleClass().add(PartStyle.SECONDARY);
         VBox box = new VBox(headline, odds);
         box.getStyleClass().add("headline-box");
         return box;

@@ -50,7 +50,7 @@ final class OutcomeChart extends VBox {
         chart.setId("explorer-chart");
         chart.getStyleClass().add("outcome-chart");
         chart.setAnimated(false);
-        getChildren().addAll(chart, outcomeRow());
+        getChildren().add(chart);
         getStyleClass().add("chart-box");
         VBox.setVgrow(chart, Priority.ALWAYS);
 
@@ -64,8 +64,9 @@ final class OutcomeChart extends VBox {
         return chart;
     }
 
-    private Node outcomeRow() {
-        Label label = new Label("Show schedules ending at:");
+    /** The outcome buttons with their label, for the schedules pane to put beside its title. */
+    Node outcomeRow() {
+        Label label = new Label("Ending at:");
         label.getStyleClass().add("outcome-row-label");
         label.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(label, outcomeButtons);

@@ -3,12 +3,14 @@ package org.racelab.ui.explorer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -25,7 +27,7 @@ final class SchedulesPane extends VBox {
     private final ListView<ScheduleRow> list = new ListView<>();
     private boolean syncingSelection;
 
-    SchedulesPane(ExplorerViewModel viewModel) {
+    SchedulesPane(ExplorerViewModel viewModel, Node outcomeRow) {
         this.viewModel = viewModel;
         Label title = new Label();
         title.setId("explorer-page-text");
@@ -33,6 +35,12 @@ final class SchedulesPane extends VBox {
         title.textProperty().bind(viewModel.pageTextProperty());
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
+        // The outcome buttons pick what the list shows, so they sit beside its title and cost no row of their own.
+        HBox top = new HBox(outcomeRow, title);
+        top.getStyleClass().add("schedules-top");
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMinWidth(0);
 
         list.setId("explorer-schedules");
         list.getStyleClass().add("schedule-list");
@@ -61,7 +69,13 @@ final class SchedulesPane extends VBox {
         // One line at most: the list gets the height; the whole sentence is in the tooltip.
         legend.setTooltip(new Tooltip(legendText));
         legend.setMinWidth(0);
-        getChildren().addAll(title, legend, list, pager(), error);
+        // The legend yields first when the window is short: the list and the pager are what the teacher needs.
+        legend.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> getHeight() > legend.getFont().getSize() * 14, heightProperty(), legend.fontProperty()));
+        legend.managedProperty().bind(legend.visibleProperty());
+        list.setTooltip(new Tooltip(legendText));
+        title.setTooltip(new Tooltip(legendText));
+        getChildren().addAll(top, legend, list, pager(), error);
         getStyleClass().add("schedules-pane");
     }
 
@@ -88,7 +102,7 @@ final class SchedulesPane extends VBox {
 
     private FlowPane pager() {
         Button first = pagerButton("« First", "First page", "explorer-first", viewModel::firstPage);
-        Button previous = pagerButton("‹ Previous", "Previous page", "explorer-previous", viewModel::previousPage);
+        Button previous = pagerButton("‹ Prev", "Previous page", "explorer-previous", viewModel::previousPage);
         Button next = pagerButton("Next ›", "Next page", "explorer-next", viewModel::nextPage);
         Button last = pagerButton("Last »", "Last page", "explorer-last", viewModel::lastPage);
         Runnable updatePager = () -> {
@@ -109,11 +123,11 @@ final class SchedulesPane extends VBox {
         goTo.getStyleClass().add("goto-field");
         goTo.setTooltip(tip("A schedule's number, then Enter"));
         goTo.setOnAction(e -> viewModel.goTo(goTo.getText()));
-        Button go = pagerButton("Go to #", "Show the schedule with this number", "explorer-goto-button",
+        Button go = pagerButton("Go", "Go to the schedule with this number", "explorer-goto-button",
                 () -> viewModel.goTo(goTo.getText()));
-        Button random = pagerButton("Random one", "Show a schedule of this outcome picked at random",
+        Button random = pagerButton("Random", "Show a schedule of this outcome picked at random",
                 "explorer-random", viewModel::randomOne);
-        Button replay = pagerButton("Replay in stepper ▶", "Open the selected schedule in the stepper, ready to step",
+        Button replay = pagerButton("Replay ▶", "Replay in stepper: open the selected schedule there, ready to step",
                 "explorer-replay", viewModel::replaySelected);
         replay.getStyleClass().add("replay-button");
         replay.disableProperty().bind(viewModel.canReplayProperty().not());
