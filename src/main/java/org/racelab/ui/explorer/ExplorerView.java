@@ -54,8 +54,6 @@ public final class ExplorerView extends BorderPane {
         // However the split is dragged or the window sized, the chart keeps a third of the part's height.
         chart.chart().minHeightProperty().bind(heightProperty().multiply(CHART_SHARE));
         lower = (TabPane) RealityView.besideSchedules(new SchedulesPane(viewModel, chart.outcomeRow()), viewModel);
-        // The tab pane would ask for the tallest of both panes' minimum; the split gives it what the chart leaves.
-        lower.setMinHeight(0);
         SplitPane center = new SplitPane(chart, lower);
         center.setOrientation(Orientation.VERTICAL);
         // The chart takes its third (its minimum) and a little more; the schedules or the reality pane take the rest.
