@@ -1,5 +1,6 @@
 package org.racelab.ui.explorer;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import javafx.scene.Node;
@@ -44,6 +45,11 @@ public final class ExplorerPart implements Part {
             view = new ExplorerView(viewModel);
         }
         return view;
+    }
+
+    @Override
+    public List<String> essentials() {
+        return ((ExplorerView) view()).essentials();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.racelab.ui.explorer;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.BiConsumer;
@@ -17,11 +16,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.BooleanProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.racelab.lab.BackgroundExecutor;
 import org.racelab.model.explore.ExplorationTooLargeException;
-import org.racelab.model.explore.ExploredSchedule;
 import org.racelab.model.explore.ExplorerNarration;
 import org.racelab.model.explore.InterleavingOutcome;
 import org.racelab.model.explore.Interleavings;
@@ -44,7 +41,6 @@ public final class ExplorerViewModel {
     public static final int PAGE_SIZE = 50;
 
     private final BackgroundExecutor executor;
-    private final Random random;
 
     private final IntegerProperty threads = new SimpleIntegerProperty(RaceConfig.SLIDE_8.threads());
     private final IntegerProperty increments = new SimpleIntegerProperty(RaceConfig.SLIDE_8.increments());
@@ -58,25 +54,14 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper oddsExplanation = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<InterleavingOutcome> selectedOutcome = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<ScheduleRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<ScheduleRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyObjectWrapper<BigInteger> pageStart = new ReadOnlyObjectWrapper<>(BigInteger.ZERO);
-    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper pageLoading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<ScheduleRow> selectedRow = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper inputError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canReplay = new ReadOnlyBooleanWrapper();
 
     private BiConsumer<RaceConfig, Schedule> onReplay;
     /** True while {@link #useSettings} sets the four settings one by one. */
     private boolean takingOver;
     private long generation;
-    private long pageGeneration;
     private BackgroundExecutor.Cancellable running;
-    private BackgroundExecutor.Cancellable pageFetch;
-    /** Row number (1-based) to select once the page holding it has arrived; null to keep no selection. */
-    private BigInteger pendingSelection;
+    private final SchedulePager pager;
 
     public ExplorerViewModel(BackgroundExecutor executor) {
         this(executor, new Random());
@@ -85,8 +70,8 @@ public final class ExplorerViewModel {
     /** With a given source of randomness for "random one", so tests can predict it. */
     public ExplorerViewModel(BackgroundExecutor executor, Random random) {
         this.executor = Objects.requireNonNull(executor);
-        this.random = random;
-        selectedRow.addListener((o, old, row) -> updateCanReplay());
+        pager = new SchedulePager(executor, random, result::get, exploredConfig::get, status::set);
+        pager.selectedRowProperty().addListener((o, old, row) -> updateCanReplay());
     }
 
     // ---- settings -----------------------------------------------------------------------------------------
@@ -179,7 +164,7 @@ public final class ExplorerViewModel {
         busy.set(true);
         progress.set(0);
         status.set("Counting every schedule of " + describe(config) + "...");
-        ProgressThrottle throttle = new ProgressThrottle(fraction -> {
+        ProgressThrottle throttle = new ProgressThrottle(executor.handoff(), fraction -> {
             if (gen == generation) {
                 progress.set(fraction);
             }
@@ -213,11 +198,8 @@ public final class ExplorerViewModel {
     /** Stops all background work; the view-model is not used afterwards. */
     public void dispose() {
         generation++;
-        pageGeneration++;
         cancelRunning();
-        if (pageFetch != null) {
-            pageFetch.cancel();
-        }
+        pager.dispose();
     }
 
     private void cancelRunning() {
@@ -231,12 +213,7 @@ public final class ExplorerViewModel {
         result.set(null);
         headline.set("");
         oddsExplanation.set("");
-        selectedOutcome.set(null);
-        pageGeneration++;
-        rows.clear();
-        selectedRow.set(null);
-        pageText.set("");
-        inputError.set("");
+        pager.clear();
     }
 
     private void finished(Interleavings r) {
@@ -255,38 +232,38 @@ public final class ExplorerViewModel {
         return c.sizeText() + (c.lock() ? " with the lock" : "");
     }
 
-    // ---- one outcome's schedules --------------------------------------------------------------------------
+    // ---- one outcome's schedules (kept by the pager) ------------------------------------------------------
 
     public ReadOnlyObjectProperty<InterleavingOutcome> selectedOutcomeProperty() {
-        return selectedOutcome.getReadOnlyProperty();
+        return pager.selectedOutcomeProperty();
     }
 
     /** The schedules of the current page, in lexicographic order. */
     public ObservableList<ScheduleRow> rows() {
-        return rowsView;
+        return pager.rows();
     }
 
     /** 0-based index of the page's first schedule among the outcome's schedules. */
     public ReadOnlyObjectProperty<BigInteger> pageStartProperty() {
-        return pageStart.getReadOnlyProperty();
+        return pager.pageStartProperty();
     }
 
     /** "Schedules 51–100 of 1,404 ending at 1", for the pager. */
     public ReadOnlyStringProperty pageTextProperty() {
-        return pageText.getReadOnlyProperty();
+        return pager.pageTextProperty();
     }
 
     public ReadOnlyBooleanProperty pageLoadingProperty() {
-        return pageLoading.getReadOnlyProperty();
+        return pager.pageLoadingProperty();
     }
 
     public ReadOnlyObjectProperty<ScheduleRow> selectedRowProperty() {
-        return selectedRow.getReadOnlyProperty();
+        return pager.selectedRowProperty();
     }
 
     /** Why the last "go to #" was not understood, or empty. */
     public ReadOnlyStringProperty inputErrorProperty() {
-        return inputError.getReadOnlyProperty();
+        return pager.inputErrorProperty();
     }
 
     public ReadOnlyBooleanProperty canReplayProperty() {
@@ -295,158 +272,46 @@ public final class ExplorerViewModel {
 
     /** Shows the schedules ending at {@code finalValue}, from the first. */
     public void selectOutcome(int finalValue) {
-        Interleavings r = result.get();
-        if (r == null) {
-            return;
-        }
-        r.outcome(finalValue).ifPresent(o -> {
-            selectedOutcome.set(o);
-            inputError.set("");
-            pendingSelection = BigInteger.ONE;
-            loadPage(BigInteger.ZERO);
-        });
-    }
-
-    private BigInteger outcomeCount() {
-        InterleavingOutcome o = selectedOutcome.get();
-        return o == null ? BigInteger.ZERO : o.count();
-    }
-
-    private BigInteger lastPageStart() {
-        BigInteger count = outcomeCount();
-        if (count.signum() == 0) {
-            return BigInteger.ZERO;
-        }
-        return count.subtract(BigInteger.ONE).divide(BigInteger.valueOf(PAGE_SIZE)).multiply(BigInteger.valueOf(PAGE_SIZE));
+        pager.selectOutcome(finalValue);
     }
 
     public void firstPage() {
-        pendingSelection = null;
-        loadPage(BigInteger.ZERO);
+        pager.firstPage();
     }
 
     public void previousPage() {
-        pendingSelection = null;
-        loadPage(pageStart.get().subtract(BigInteger.valueOf(PAGE_SIZE)).max(BigInteger.ZERO));
+        pager.previousPage();
     }
 
     public void nextPage() {
-        pendingSelection = null;
-        loadPage(pageStart.get().add(BigInteger.valueOf(PAGE_SIZE)).min(lastPageStart()));
+        pager.nextPage();
     }
 
     public void lastPage() {
-        pendingSelection = null;
-        loadPage(lastPageStart());
+        pager.lastPage();
     }
 
     /** Jumps to schedule number {@code text} (1-based; commas, spaces and underscores allowed) and selects it. */
     public void goTo(String text) {
-        BigInteger count = outcomeCount();
-        if (count.signum() == 0) {
-            return;
-        }
-        String cleaned = text == null ? "" : text.replaceAll("[\\s,_'#]", "");
-        BigInteger n;
-        try {
-            n = new BigInteger(cleaned);
-        } catch (NumberFormatException e) {
-            inputError.set("Enter a schedule number from 1 to " + ExplorerNarration.grouped(count) + ".");
-            return;
-        }
-        if (n.signum() <= 0 || n.compareTo(count) > 0) {
-            inputError.set("There " + (count.equals(BigInteger.ONE) ? "is 1 schedule" : "are "
-                    + ExplorerNarration.grouped(count) + " schedules") + " here: enter 1 to "
-                    + ExplorerNarration.grouped(count) + ".");
-            return;
-        }
-        inputError.set("");
-        show(n);
+        pager.goTo(text);
     }
 
     /** Jumps to a schedule chosen uniformly at random among this outcome's schedules. */
     public void randomOne() {
-        BigInteger count = outcomeCount();
-        if (count.signum() == 0) {
-            return;
-        }
-        BigInteger i;
-        do {
-            i = new BigInteger(count.bitLength(), random);
-        } while (i.compareTo(count) >= 0);
-        inputError.set("");
-        show(i.add(BigInteger.ONE));
-    }
-
-    private void show(BigInteger number) {
-        BigInteger index = number.subtract(BigInteger.ONE);
-        BigInteger size = BigInteger.valueOf(PAGE_SIZE);
-        pendingSelection = number;
-        loadPage(index.divide(size).multiply(size));
+        pager.randomOne();
     }
 
     /** The view reports the row the user selected (or null). */
     public void selectRow(ScheduleRow row) {
-        selectedRow.set(row);
-    }
-
-    private void loadPage(BigInteger from) {
-        Interleavings r = result.get();
-        InterleavingOutcome o = selectedOutcome.get();
-        if (r == null || o == null) {
-            return;
-        }
-        long gen = ++pageGeneration;
-        if (pageFetch != null) {
-            pageFetch.cancel();
-        }
-        pageLoading.set(true);
-        int finalValue = o.finalValue();
-        pageFetch = executor.submit(() -> r.page(finalValue, from, PAGE_SIZE),
-                page -> {
-                    if (gen == pageGeneration) {
-                        showPage(o, from, page);
-                    }
-                },
-                e -> {
-                    if (gen == pageGeneration) {
-                        pageLoading.set(false);
-                        status.set("Could not list the schedules: " + e.getMessage());
-                    }
-                });
-    }
-
-    private void showPage(InterleavingOutcome o, BigInteger from, List<ExploredSchedule> page) {
-        pageLoading.set(false);
-        pageStart.set(from);
-        ScheduleRow select = null;
-        List<ScheduleRow> newRows = new java.util.ArrayList<>(page.size());
-        for (int i = 0; i < page.size(); i++) {
-            BigInteger number = from.add(BigInteger.valueOf(i + 1L));
-            ScheduleRow row = new ScheduleRow(number, page.get(i));
-            newRows.add(row);
-            if (number.equals(pendingSelection)) {
-                select = row;
-            }
-        }
-        rows.setAll(newRows);
-        selectedRow.set(select);
-        pendingSelection = null;
-        BigInteger last = from.add(BigInteger.valueOf(page.size()));
-        RaceConfig c = exploredConfig.get();
-        int lost = c.expectedFinal() - o.finalValue();
-        pageText.set("Schedules " + ExplorerNarration.grouped(from.add(BigInteger.ONE)) + "–"
-                + ExplorerNarration.grouped(last) + " of " + ExplorerNarration.grouped(o.count()) + " ending at "
-                + o.finalValue() + (lost == 0 ? " (no update lost)" : " (" + lost + " update" + (lost == 1 ? "" : "s")
-                + " lost)"));
+        pager.selectRow(row);
     }
 
     public boolean isFirstPage() {
-        return pageStart.get().signum() == 0;
+        return pager.isFirstPage();
     }
 
     public boolean isLastPage() {
-        return pageStart.get().equals(lastPageStart());
+        return pager.isLastPage();
     }
 
     // ---- replay -------------------------------------------------------------------------------------------
@@ -466,33 +331,13 @@ public final class ExplorerViewModel {
 
     /** Hands the selected schedule to the stepper. */
     public void replaySelected() {
-        ScheduleRow row = selectedRow.get();
+        ScheduleRow row = pager.selectedRowProperty().get();
         if (row != null && onReplay != null) {
             onReplay.accept(exploredConfig.get(), row.schedule().schedule());
         }
     }
 
     private void updateCanReplay() {
-        canReplay.set(onReplay != null && selectedRow.get() != null);
-    }
-
-    /**
-     * Forwards progress at most once per percent, so a large exploration does not flood the JavaFX thread.
-     * Called only on the exploring thread.
-     */
-    private final class ProgressThrottle {
-        private final java.util.function.DoubleConsumer sink;
-        private double last = -1;
-
-        ProgressThrottle(java.util.function.DoubleConsumer sink) {
-            this.sink = sink;
-        }
-
-        void report(double fraction) {
-            if (fraction - last >= 0.01 || fraction >= 1.0) {
-                last = fraction;
-                executor.handoff().execute(() -> sink.accept(fraction));
-            }
-        }
+        canReplay.set(onReplay != null && pager.selectedRowProperty().get() != null);
     }
 }
