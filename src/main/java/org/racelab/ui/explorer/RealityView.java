@@ -72,9 +72,13 @@ public final class RealityView extends VBox {
             chart.getData().add(s);
         }
 
-        Node preemptions = new PreemptionTableView(viewModel);
+        PreemptionTableView preemptions = new PreemptionTableView(viewModel);
         HBox.setHgrow(chart, Priority.ALWAYS);
+        // In a short window the pane gives up height rather than pushing the chart below the window's edge.
+        chart.setMinHeight(0);
+        preemptions.setMinHeight(0);
         HBox body = new HBox(chart, preemptions);
+        body.setMinHeight(0);
         body.getStyleClass().add("reality-body");
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(controls(), headline(), body);
