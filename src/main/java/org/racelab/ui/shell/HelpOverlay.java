@@ -28,7 +28,8 @@ public final class HelpOverlay extends StackPane {
         setId("help-overlay");
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add("help-title");
-        Label hint = new Label("Esc or a click closes this");
+        Label hint = new Label("Esc or a click closes this. Letter and digit keys act only when no text field has"
+                + " the focus: there they type.");
         hint.getStyleClass().add("help-hint");
         HBox header = new HBox(title, hint);
         header.getStyleClass().add("help-header");

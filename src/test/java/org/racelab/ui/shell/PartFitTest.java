@@ -47,7 +47,7 @@ class PartFitTest {
     static final Set<String> EVERY_ZOOM = Set.of("1024x768", "1920x1080");
     /** Above this zoom a part may scroll, its labels kept in view. */
     static final int SCROLL_FROM_ZOOM = 151;
-    static final double MIN_TEXT_SHARE = 0.025;
+    static final double MIN_TEXT_SHARE = Part.MIN_TEXT_SHARE;
     static final double TASK_BAR = 40;
     private static final double EPS = 0.5;
 
@@ -92,6 +92,22 @@ class PartFitTest {
                     Scene scene = stage.getScene();
                     scene.getRoot().applyCss();
                     scene.getRoot().layout();
+                    // The tabs and the window bar share one row: the last tab ends before the bar's first control.
+                    double barLeft = scene.getWidth();
+                    for (Node bar : scene.getRoot().lookupAll(".window-bar")) {
+                        for (Node n : ((Parent) bar).getChildrenUnmodifiable()) {
+                            if (treeVisible(n) && n.isManaged()) {
+                                barLeft = Math.min(barLeft, n.localToScene(n.getLayoutBounds()).getMinX());
+                            }
+                        }
+                    }
+                    for (Node tab : scene.getRoot().lookupAll(".part-tabs .tab")) {
+                        Bounds b = tab.localToScene(tab.getLayoutBounds());
+                        if (treeVisible(tab) && b.getMaxX() > barLeft + EPS) {
+                            found.add("tab " + tab.lookup(".tab-label") + " runs under the window bar ("
+                                    + rect(b) + ", bar from x=" + Math.round(barLeft) + ")");
+                        }
+                    }
                     List<Node> strip = new ArrayList<>(scene.getRoot().lookupAll(".tab-header-area"));
                     strip.addAll(scene.getRoot().lookupAll(".window-bar"));
                     for (Node top : strip) {
