@@ -55,7 +55,10 @@ class PartFitTest {
     private RaceLabRoot root;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // A stage of its own, closed after each test: the primary stage is shared with later test classes and
+        // would keep the sizes set here.
+        Stage stage = new Stage();
         this.stage = stage;
         // The presentation pseudo-class, hidden secondaries and larger type without the stage going full screen:
         // the window's size stands in for the screen, so a 2560×1440 projector can be checked on a smaller one.
@@ -64,6 +67,14 @@ class PartFitTest {
         root.keyMap().install(scene);
         stage.setScene(scene);
         stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        new FxRobot().interact(() -> {
+            stage.close();
+            root.dispose();
+        });
     }
 
     @TestFactory
