@@ -41,7 +41,12 @@ public final class HelpOverlay extends StackPane {
         ScrollPane scroll = new ScrollPane(groups);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("help-scroll");
-        VBox card = new VBox(header, scroll);
+        Label typing = new Label("Letter and digit keys act only when no text or number field has the focus;"
+                + " in a field they type.");
+        typing.getStyleClass().add("help-hint");
+        typing.setId("help-typing");
+        typing.setWrapText(true);
+        VBox card = new VBox(header, typing, scroll);
         card.getStyleClass().add("help-card");
         card.setMaxHeight(USE_PREF_SIZE);
         card.maxWidthProperty().bind(widthProperty().multiply(0.92));

@@ -9,6 +9,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.racelab.ui.controls.ScaleToFit;
 import org.racelab.ui.part.Part;
 
 /**
@@ -30,6 +31,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final StackPane center;
     private final PresentationMode presentation;
+    private final StripFit stripFit;
     private WindowBar windowBar;
     private HelpOverlay help;
 
@@ -47,6 +49,7 @@ public final class MainView extends BorderPane {
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("part-tabs");
+        stripFit = new StripFit(viewModel, tabs);
         for (Part part : parts) {
             StackPane holder = new StackPane();
             holder.getStyleClass().add("part-holder");
@@ -103,11 +106,22 @@ public final class MainView extends BorderPane {
         Tab tab = tabList.get(index);
         StackPane holder = (StackPane) tab.getContent();
         if (holder.getChildren().isEmpty()) {
-            holder.getChildren().setAll(part.view());
+            holder.getChildren().setAll(fitted(part));
             presentation.apply();
         }
         tabs.getSelectionModel().select(tab);
         part.shown();
+    }
+
+    /** The part's view, inside a slide-like scaler if the part asks for one (see {@link Part#fit()}). */
+    private javafx.scene.Node fitted(Part part) {
+        if (part.fit() != Part.Fit.SCALE_TO_SCREEN) {
+            return part.view();
+        }
+        ScaleToFit slide = new ScaleToFit(part.view(),
+                () -> Part.MIN_TEXT_SHARE * (getScene() == null ? 0 : getScene().getHeight()));
+        slide.activeProperty().bind(viewModel.presentationProperty());
+        return slide;
     }
 
     private HelpOverlay helpOverlay() {
@@ -125,6 +139,7 @@ public final class MainView extends BorderPane {
         if (windowBar != null) {
             windowBar.fitBeside(tabs);
         }
+        stripFit.fit(windowBar);
     }
 
     /** The parts in tab order. */
@@ -144,7 +159,7 @@ public final class MainView extends BorderPane {
             if (parts.get(i).number() == replacement.number()) {
                 boolean selected = viewModel.getSelectedPart() == parts.get(i);
                 parts.set(i, replacement);
-                ((StackPane) tabList.get(i).getContent()).getChildren().setAll(replacement.view());
+                ((StackPane) tabList.get(i).getContent()).getChildren().setAll(fitted(replacement));
                 presentation.apply();
                 if (selected) {
                     viewModel.select(replacement);

@@ -93,7 +93,8 @@ public final class RaceLabApp extends Application {
 
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
-                if (--tries <= 0 || stage.isMaximized() || stage.isFullScreen()) {
+                if (--tries <= 0 || stage.isMaximized() || stage.isFullScreen()
+                        || viewModel.isPresentation()) {
                     scene.widthProperty().removeListener(this);
                     return;
                 }
@@ -101,11 +102,14 @@ public final class RaceLabApp extends Application {
                     Platform.runLater(() -> {
                         stage.setWidth(stage.getWidth() + place.getWidth() - scene.getWidth());
                         stage.setHeight(stage.getHeight() + place.getHeight() - scene.getHeight());
+                        keepOnScreen(stage);
                     });
                 }
             }
         };
         scene.widthProperty().addListener(grow);
+        keepOnScreen(stage);
+        Platform.runLater(() -> keepOnScreen(stage));
         if (!loaded.warnings().isEmpty()) {
             viewModel.notify(Notice.warning("Preferences were damaged and reset to defaults: "
                     + String.join("; ", loaded.warnings()) + "."));
@@ -122,16 +126,42 @@ public final class RaceLabApp extends Application {
             var screens = Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
             if (!screens.isEmpty()) {
                 // Never smaller than the minimum the layouts are made for, never larger than the screen.
-                Rectangle2D on = screens.get(0).getVisualBounds();
-                double width = Math.min(Math.max(w.width(), MIN_WIDTH), on.getWidth());
-                double height = Math.min(Math.max(w.height(), MIN_HEIGHT), on.getHeight());
-                double x = Math.max(on.getMinX(), Math.min(w.x(), on.getMaxX() - width));
-                double y = Math.max(on.getMinY(), Math.min(w.y(), on.getMaxY() - height));
-                return new Rectangle2D(x, y, width, height);
+                return clampToScreen(new Rectangle2D(w.x(), w.y(), Math.max(w.width(), MIN_WIDTH),
+                        Math.max(w.height(), MIN_HEIGHT)), screens.get(0).getVisualBounds());
             }
         }
-        return new Rectangle2D(screen.getMinX(), screen.getMinY(), Math.min(DEFAULT_WIDTH, screen.getWidth()),
-                Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+        return clampToScreen(new Rectangle2D(screen.getMinX(), screen.getMinY(), DEFAULT_WIDTH, DEFAULT_HEIGHT),
+                screen);
+    }
+
+    /** The window moved and shrunk so that it lies whole on the screen (a size saved on a bigger monitor). */
+    static Rectangle2D clampToScreen(Rectangle2D window, Rectangle2D screen) {
+        double width = Math.min(window.getWidth(), screen.getWidth());
+        double height = Math.min(window.getHeight(), screen.getHeight());
+        double x = Math.max(screen.getMinX(), Math.min(window.getMinX(), screen.getMaxX() - width));
+        double y = Math.max(screen.getMinY(), Math.min(window.getMinY(), screen.getMaxY() - height));
+        return new Rectangle2D(x, y, width, height);
+    }
+
+    /**
+     * After the window is shown: its frame (title bar, borders) comes on top of the scene's size, and some window
+     * managers grow a window to its content; either can make it taller than the screen (1028×954 on a 1024×768
+     * screen), which hides the parts' bottom rows. Shrink it back onto the screen it opened on.
+     */
+    static void keepOnScreen(Stage stage) {
+        if (stage.isFullScreen() || stage.isMaximized()) {
+            return;
+        }
+        Rectangle2D now = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        Rectangle2D screen = Screen.getScreensForRectangle(now).stream().findFirst().orElse(Screen.getPrimary())
+                .getVisualBounds();
+        Rectangle2D fit = clampToScreen(now, screen);
+        if (!fit.equals(now)) {
+            stage.setX(fit.getMinX());
+            stage.setY(fit.getMinY());
+            stage.setWidth(fit.getWidth());
+            stage.setHeight(fit.getHeight());
+        }
     }
 
     private void rememberWindow(Stage stage) {

@@ -143,6 +143,30 @@ final class WindowBar extends HBox {
      * Keeps the menu and tools from covering the tabs: when the strip is too narrow (1024 wide and zoomed in),
      * the theme chooser, Copy, PNG, Present and the zoom buttons give way in that order; the menus keep them all.
      */
+    /** The width the bar needs with every optional tool hidden: what the tab strip must leave it. */
+    double requiredWidth() {
+        double need = snappedLeftInset() + snappedRightInset();
+        int shown = 0;
+        for (Node n : getChildren()) {
+            if (!n.isVisible()) {
+                continue;
+            }
+            shown++;
+            if (n == tools) {
+                double spacing = tools.getSpacing();
+                need += tools.snappedLeftInset() + tools.snappedRightInset() - spacing;
+                for (Node t : tools.getChildren()) {
+                    if (!optionalTools.contains(t)) {
+                        need += t.prefWidth(-1) + spacing;
+                    }
+                }
+            } else {
+                need += n.prefWidth(-1);
+            }
+        }
+        return need + Math.max(0, shown - 1) * getSpacing();
+    }
+
     void fitBeside(TabPane tabs) {
         if (viewModel.isPresentation()) {
             return;

@@ -31,6 +31,48 @@ class MainWindowTest {
     }
 
     @Test
+    void aRememberedSizeLargerThanTheScreenIsClampedOntoIt() {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        // Saved on a 2560x1600 monitor, at its right edge: opens whole on this smaller screen.
+        javafx.geometry.Rectangle2D place = RaceLabApp.initialPlace(java.util.Optional.of(new Settings.WindowPlace(
+                screen.getMinX() + 300, screen.getMinY() + 100, screen.getWidth() + 640, screen.getHeight() + 400,
+                false)));
+        assertThat(place.getWidth()).isEqualTo(screen.getWidth());
+        assertThat(place.getHeight()).isEqualTo(screen.getHeight());
+        assertThat(place.getMinX()).isEqualTo(screen.getMinX());
+        assertThat(place.getMaxY()).isLessThanOrEqualTo(screen.getMaxY());
+
+        javafx.geometry.Rectangle2D small = new javafx.geometry.Rectangle2D(0, 0, 1024, 768);
+        javafx.geometry.Rectangle2D clamped = RaceLabApp.clampToScreen(
+                new javafx.geometry.Rectangle2D(500, 40, 1028, 954), small);
+        assertThat(clamped).isEqualTo(new javafx.geometry.Rectangle2D(0, 0, 1024, 768));
+        assertThat(RaceLabApp.clampToScreen(new javafx.geometry.Rectangle2D(10, 20, 800, 600), small))
+                .isEqualTo(new javafx.geometry.Rectangle2D(10, 20, 800, 600));
+    }
+
+    @Test
+    void theShownWindowIsPulledBackOntoTheScreen(FxRobot robot) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        // A stage of its own: the primary stage is shared by the tests of this class and keeps sizes set on it.
+        Stage[] made = new Stage[1];
+        robot.interact(() -> made[0] = new Stage());
+        Stage tall = made[0];
+        robot.interact(() -> {
+            tall.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 400, 300));
+            tall.show();
+            tall.setY(screen.getMinY() + 50);
+            tall.setHeight(screen.getHeight() + 300);
+        });
+        assertThat(tall.getHeight()).isGreaterThan(screen.getHeight());
+        robot.interact(() -> RaceLabApp.keepOnScreen(tall));
+        double height = tall.getHeight();
+        double bottom = tall.getY() + tall.getHeight();
+        robot.interact(tall::close);
+        assertThat(height).isLessThanOrEqualTo(screen.getHeight());
+        assertThat(bottom).isLessThanOrEqualTo(screen.getMaxY());
+    }
+
+    @Test
     void everyPartIsReachableByClicking(FxRobot robot) {
         TabPane tabs = robot.lookup(".part-tabs").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Stepper", "Lab", "Explorer", "Queue", "Pool");

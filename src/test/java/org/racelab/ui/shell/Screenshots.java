@@ -79,6 +79,9 @@ public final class Screenshots {
         for (Shot shot : SHOTS) {
             take(shot, out.resolve(shot.file()));
         }
+        for (int part = 1; part <= PARTS; part++) {
+            takePresenting(part, out);
+        }
         Platform.exit();
     }
 
@@ -119,6 +122,53 @@ public final class Screenshots {
                 throw new java.io.UncheckedIOException(e);
             }
             stage[0].hide();
+        });
+    }
+
+    /** The parts shot presenting at 1024×768, by number: assets/present-1024-<title>.png. */
+    static final int PARTS = 5;
+
+    /**
+     * One part presenting on a 1024×768 projector. The window is not attached to presentation mode's full screen
+     * (the headless screen is larger), so the picture is what a 1024×768 screen shows.
+     */
+    static void takePresenting(int number, Path out) throws Exception {
+        Stage[] stage = new Stage[1];
+        RaceLabRoot[] root = new RaceLabRoot[1];
+        onFx(() -> {
+            MainViewModel vm = new MainViewModel();
+            root[0] = new RaceLabRoot(vm);
+            var scene = new javafx.scene.Scene(root[0].window(), 1024, 768);
+            root[0].keyMap().install(scene);
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+            if (number == 1) {
+                slide8(root[0]);
+            }
+            root[0].window().parts().stream().filter(p -> p.number() == number).findFirst().ifPresent(vm::select);
+            vm.setPresentation(true);
+            if (number == 2) {
+                javafx.animation.PauseTransition pause =
+                        new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                pause.setOnFinished(e -> root[0].lab().viewModel().start());
+                pause.play();
+            }
+        });
+        long until = System.nanoTime() + (number == 2 ? 4000 : 2000) * 1_000_000L;
+        while (System.nanoTime() < until) {
+            onFx(() -> { });
+            Thread.sleep(50);
+        }
+        onFx(() -> {
+            String title = root[0].viewModel().getSelectedPart().title().toLowerCase(java.util.Locale.ROOT);
+            try {
+                PngExport.write(stage[0].getScene().snapshot(null), out.resolve("present-1024-" + title + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stage[0].hide();
+            root[0].dispose();
         });
     }
 
