@@ -284,9 +284,13 @@ public final class PoolView extends StackPane {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        HBox buttons = new HBox(run, stop, sequential, sweep, gil);
+        // A flow, not a row: at 1024 px and a large zoom the buttons wrap instead of shrinking to "S...".
+        FlowPane buttons = new FlowPane(run, stop, sequential, sweep, gil);
         buttons.getStyleClass().add("pool-actions");
         buttons.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node b : buttons.getChildren()) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
         VBox texts = new VBox(status, speedUp);
         texts.getStyleClass().add("pool-texts");
         speedUp.setWrapText(true);
