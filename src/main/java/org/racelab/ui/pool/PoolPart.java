@@ -65,6 +65,13 @@ public final class PoolPart implements Part {
                 }, new KeyCodeCombination(KeyCode.G)));
     }
 
+    /** The two charts, the run buttons, the GIL switch (its text is its state) and the backlog line. */
+    @Override
+    public List<String> essentials() {
+        return List.of("#pool-gantt", "#pool-sweep-chart", "#pool-run", "#pool-stop", "#pool-sweep", "#pool-gil",
+                "#pool-backlog");
+    }
+
     @Override
     public void dispose() {
         if (view != null) {

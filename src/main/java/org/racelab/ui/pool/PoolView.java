@@ -16,8 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -110,16 +108,16 @@ public final class PoolView extends StackPane {
         runGrid.add(ganttBox, 0, 0);
         runGrid.add(sweepChart, 1, 0);
 
-        TabPane tabs = new TabPane(new Tab("Gantt & sweep", runGrid), new Tab("map / as_completed",
-                PoolPanes.orders(vm)), new Tab("Thread vs pool", PoolPanes.threadCost(vm)),
-                new Tab("Code", PoolPanes.code()));
-        tabs.setId("pool-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-
-        VBox top = new VBox(settingsRow(), actionRow());
+        // Toggle buttons over a stack, not a TabPane: the shell finds its own tab strip by looking up the first
+        // ".headers-region", and a nested TabPane's strip made the window bar drop PNG, Copy and Present.
+        FlowPane picker = new FlowPane();
+        BorderPane pages = pages(picker, new String[] {"Gantt & sweep", "map / as_completed", "Thread vs pool", "Code"},
+                new javafx.scene.Node[] {runGrid, PoolPanes.orders(vm), PoolPanes.threadCost(vm), PoolPanes.code()});
+        pages.setId("pool-tabs");
+        VBox top = new VBox(settingsRow(), actionRow(picker));
         top.getStyleClass().add("pool-top");
         content.setTop(top);
-        content.setCenter(tabs);
+        content.setCenter(pages);
         getChildren().addAll(probe, content);
 
         Runnable redraw = () -> gantt.show(vm.snapshotProperty().get(), vm.sequentialSnapshotProperty().get(),
@@ -141,6 +139,35 @@ public final class PoolView extends StackPane {
         });
         sceneProperty().addListener((obs, old, scene) -> watchPresentation(scene));
         probe.fontProperty().addListener((obs, old, now) -> fitType());
+    }
+
+    /** One page on show at a time, picked by toggle buttons (in {@code picker}) named like the old tabs. */
+    private static BorderPane pages(FlowPane picker, String[] names, javafx.scene.Node[] nodes) {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        picker.getStyleClass().add("pool-pages");
+        StackPane stack = new StackPane();
+        stack.setMinSize(0, 0);
+        for (int i = 0; i < names.length; i++) {
+            ToggleButton b = new ToggleButton(names[i]);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setToggleGroup(group);
+            b.setId("pool-page-" + i);
+            b.getStyleClass().add("pool-page");
+            javafx.scene.Node page = nodes[i];
+            page.visibleProperty().bind(b.selectedProperty());
+            page.managedProperty().bind(b.selectedProperty());
+            picker.getChildren().add(b);
+            stack.getChildren().add(page);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            }
+        });
+        group.selectToggle(group.getToggles().get(0));
+        BorderPane pages = new BorderPane(stack);
+        pages.setMinSize(0, 0);
+        return pages;
     }
 
     private String sequentialNote() {
@@ -243,7 +270,7 @@ public final class PoolView extends StackPane {
         return box;
     }
 
-    private VBox actionRow() {
+    private VBox actionRow(FlowPane picker) {
         Button run = new Button("Run");
         run.setId("pool-run");
         run.setDefaultButton(false);
@@ -284,9 +311,15 @@ public final class PoolView extends StackPane {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        HBox buttons = new HBox(run, stop, sequential, sweep, gil);
+        // A flow, not a row: at 1024 px and a large zoom the buttons wrap instead of shrinking to "S...".
+        FlowPane buttons = new FlowPane(run, stop, sequential, sweep, gil);
+        buttons.getChildren().addAll(java.util.List.copyOf(picker.getChildren()));
         buttons.getStyleClass().add("pool-actions");
         buttons.setAlignment(Pos.CENTER_LEFT);
+        // The page picker shares the buttons' line: a row of its own cost the charts their height at 150 %.
+        for (javafx.scene.Node b : java.util.List.of(run, stop, sequential, sweep, gil)) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
         VBox texts = new VBox(status, speedUp);
         texts.getStyleClass().add("pool-texts");
         speedUp.setWrapText(true);

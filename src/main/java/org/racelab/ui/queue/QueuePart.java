@@ -121,6 +121,16 @@ public final class QueuePart implements Part {
         });
     }
 
+    /**
+     * The queue's slots, every thread's card (its state is on it), the counters, the narration (where a deadlock
+     * is told) and the step/run mode switch.
+     */
+    @Override
+    public List<String> essentials() {
+        return List.of("#queue-slots", ".queue-card", ".queue-status", "#queue-counters", "#queue-narration",
+                "#queue-mode-step", "#queue-mode-run");
+    }
+
     @Override
     public void dispose() {
         if (view != null) {

@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.racelab.ui.controls.Stylesheets;
 import org.racelab.ui.part.PartStyle;
@@ -78,6 +79,10 @@ public final class QueueView extends BorderPane {
         runScroll.visibleProperty().bind(runMode.selectedProperty());
         Label title = new Label("Queue: producers → q → consumers (Slides 9–10)");
         title.getStyleClass().add("queue-heading");
+        // The mode switch keeps its words; the heading gives way first when the line is short.
+        stepMode.setMinWidth(Region.USE_PREF_SIZE);
+        runMode.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
         HBox top = new HBox(stepMode, runMode, title);
         top.getStyleClass().add("queue-top");
         top.setAlignment(Pos.CENTER_LEFT);

@@ -163,6 +163,72 @@ class PoolViewTest {
         }
     }
 
+    /**
+     * The part as the shell shows it: under a tab strip, with the zoom's root font and presentation mode's
+     * pseudo-class on the window's root. Every essential lies inside the window, its text is shown whole, the
+     * charts keep a useful height, and presenting its text is at least 2.5 % of the window's height.
+     */
+    @ParameterizedTest
+    @CsvSource({"1024, 768, false, 100", "1024, 768, true, 100", "1024, 768, false, 150", "1024, 768, true, 150",
+        "1920, 1080, false, 100", "1920, 1080, true, 100", "1920, 1080, false, 150", "1920, 1080, true, 150"})
+    void essentialsFitUnderTheTabStripAtEveryZoom(int width, int height, boolean presenting, int zoom,
+            FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> showInShell(width, height, presenting, zoom)).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        String where = width + "x" + height + (presenting ? " presenting" : " windowed") + " at " + zoom + " %";
+        Parent view = (Parent) part.view();
+        assertThat(view.getLayoutBounds().getWidth()).as("view width " + where).isLessThanOrEqualTo(width);
+        assertThat(view.minWidth(-1)).as("view min width " + where).isLessThanOrEqualTo(width);
+        List<String> problems = new ArrayList<>();
+        for (String selector : part.essentials()) {
+            var found = view.lookupAll(selector);
+            if (found.isEmpty()) {
+                problems.add(selector + " missing");
+            }
+            for (Node n : found) {
+                problems.addAll(FitCheck.problems(selector, n, width, height, presenting ? 0.025 * height : 0));
+            }
+        }
+        for (String chart : List.of("#pool-gantt", "#pool-sweep-chart")) {
+            Node n = view.lookup(chart);
+            assertThat(n.getLayoutBounds().getHeight()).as(chart + " height " + where)
+                    .isGreaterThanOrEqualTo(0.25 * height);
+        }
+        // A tab strip inside the part is found by the shell's lookup of its own, and the window bar then drops
+        // its PNG, Copy and Present buttons for lack of room.
+        assertThat(view.lookupAll(".headers-region")).as("nested tab strip " + where).isEmpty();
+        // The sweep chart's axes (its x-axis was below a 1024x768 window) lie inside the window too.
+        for (Node axis : view.lookup("#pool-sweep-chart").lookupAll(".axis")) {
+            problems.addAll(FitCheck.problems("sweep axis", axis, width, height, presenting ? 0.025 * height : 0));
+        }
+        assertThat(problems).as(where).isEmpty();
+    }
+
+    /** Builds a new window holding the part's view in a tab, as MainView does. */
+    private void showInShell(double width, double height, boolean presenting, int zoom) {
+        if (stage != null) {
+            stage.hide();
+            stage.getScene().setRoot(new javafx.scene.layout.Region());
+        }
+        Parent view = (Parent) part.view();
+        if (view.getParent() != null) {
+            ((javafx.scene.layout.Pane) view.getParent()).getChildren().remove(view);
+        }
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Pool", new javafx.scene.layout.StackPane(view)));
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        Scene scene = new Scene(tabs, width, height);
+        Themes.apply(scene, org.racelab.ui.shell.Theme.LIGHT, org.racelab.ui.shell.Zoom.rootFontPx(zoom, presenting));
+        tabs.pseudoClassStateChanged(PRESENTATION, presenting);
+        view.lookupAll("." + PartStyle.SECONDARY).forEach(n -> {
+            n.setVisible(!presenting);
+            n.setManaged(!presenting);
+        });
+        stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+    }
+
     private static void collectSmallText(Parent parent, double min, List<String> small) {
         for (Node n : parent.getChildrenUnmodifiable()) {
             if (!n.isVisible() || n.getStyleClass().contains("pool-probe")) {

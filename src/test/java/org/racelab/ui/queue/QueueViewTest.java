@@ -42,12 +42,16 @@ class QueueViewTest {
 
     /** Opens the part alone in a window of this size, as the shell would show it, presenting or not. */
     void open(double width, double height, boolean presenting, Theme theme) throws Exception {
+        open(width, height, presenting, theme, Zoom.DEFAULT);
+    }
+
+    void open(double width, double height, boolean presenting, Theme theme, int zoom) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             part = new QueuePart(new SameThreadBackgroundExecutor());
             root = new StackPane(part.view());
             root.pseudoClassStateChanged(QueueView.PRESENTATION, presenting);
             Scene scene = new Scene(root, width, height);
-            Themes.apply(scene, theme, Zoom.rootFontPx(Zoom.DEFAULT, presenting));
+            Themes.apply(scene, theme, Zoom.rootFontPx(zoom, presenting));
             scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 for (PartKey k : part.keys()) {
                     if (k.keys().stream().anyMatch(c -> c.match(e))) {
@@ -161,6 +165,44 @@ class QueueViewTest {
             assertThat(robot.lookup("#queue-code-consumer").lookup(".text").<Text>queryAll())
                     .allMatch(t -> t.getFont().getSize() >= min);
         }
+    }
+
+    /** The part's own essentials, with Backpressure and Sentinel stepped to the end, at 100 and 150 %. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1024, 768, false, 100", "1024, 768, true, 100",
+        "1024, 768, false, 150", "1920, 1080, false, 100", "1920, 1080, true, 100",
+        "1920, 1080, false, 150", "1920, 1080, true, 150"})
+    void essentialsFitAtTheEndOfBackpressureAndSentinel(int w, int h, boolean presenting, int zoom, FxRobot robot)
+            throws Exception {
+        open(w, h, presenting, Theme.LIGHT, zoom);
+        for (QueuePreset p : List.of(QueuePreset.BACKPRESSURE, QueuePreset.SENTINEL)) {
+            robot.interact(() -> {
+                part.stepModel().loadPreset(p);
+                while (part.stepModel().canRedo()) {
+                    part.stepModel().redo();
+                }
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> problems = new ArrayList<>();
+            for (String selector : part.essentials()) {
+                var found = root.lookupAll(selector);
+                if (found.isEmpty()) {
+                    problems.add(selector + " missing");
+                }
+                for (Node n : found) {
+                    problems.addAll(FitCheck.problems(selector, n, w, h, presenting ? 0.025 * h : 0));
+                }
+            }
+            assertThat(problems).as(p + " " + w + "x" + h + (presenting ? " presenting" : "") + " " + zoom + " %")
+                    .isEmpty();
+        }
+    }
+
+    /** Still open (issue 11): here the step pane is about 1150 px wide, so the right column and narration overflow. */
+    @org.junit.jupiter.api.Disabled("open: queue at 1024x768 presenting 150 % is wider than the window")
+    @Test
+    void essentialsFitPresentingAt1024x768And150Percent(FxRobot robot) throws Exception {
+        essentialsFitAtTheEndOfBackpressureAndSentinel(1024, 768, true, 150, robot);
     }
 
     /** Keeps the preset enum reachable in lambdas without clashing with FxRobot's generic lookups. */
