@@ -13,6 +13,9 @@ import org.racelab.model.explore.InterleavingOutcome;
 import org.racelab.model.explore.Interleavings;
 import org.racelab.model.explore.MemoryBudget;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceProgram;
+import org.racelab.model.SwitchRule;
+import org.racelab.model.explore.RuledInterleavings;
 import org.racelab.model.RaceRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +51,12 @@ public final class ExploreCommand implements Callable<Integer> {
     @Mixin
     RaceOptions race;
 
+    @Mixin
+    ProgramOption program;
+
+    @Mixin
+    SwitchesOption switches;
+
     @Option(names = "--outcome", paramLabel = "V", description = "List only schedules ending at final value V.")
     Integer outcome;
 
@@ -76,6 +85,11 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         if (firstNumber != null && firstNumber.signum() <= 0) {
             throw new UserInputException("--first counts from 1, not " + firstNumber);
+        }
+        if (program.program() != RaceProgram.COUNT || switches.rule() != SwitchRule.ANY
+                || spec.commandLine().getParseResult().hasMatchedOption("--program")
+                || spec.commandLine().getParseResult().hasMatchedOption("--switches")) {
+            return ruled(config);
         }
         Interleavings result;
         try {
@@ -117,6 +131,23 @@ public final class ExploreCommand implements Callable<Integer> {
         List<ExploredSchedule> listed = schedules;
         BigInteger amongFinal = among;
         format.print(out, json(result, listed), w -> table(w, result, listed, first, amongFinal));
+        return 0;
+    }
+
+    /** Counts under a program and a switch rule: counts and witnesses, no listing yet. */
+    private int ruled(RaceConfig config) {
+        if (list != null) {
+            throw new UserInputException("--list is not available with --program or --switches yet: "
+                    + "leave them out to list schedules of count += 1");
+        }
+        RuledInterleavings result;
+        try {
+            result = RuledInterleavings.explore(config, program.program(), switches.rule());
+        } catch (ExplorationTooLargeException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        format.print(spec.commandLine().getOut(), RuledExploreRendering.json(result),
+                w -> RuledExploreRendering.table(w, result));
         return 0;
     }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             RealityCommand.class,
             PoolCommand.class,
             ThreadCostCommand.class,
+            PythonCommand.class,
         })
 public final class RaceLabCommand implements Callable<Integer> {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.racelab.model.MachineState;
 import org.racelab.model.RaceConfig;
 import org.racelab.model.RaceRange;
 import org.racelab.model.RunResult;
@@ -47,6 +48,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     RaceOptions race;
 
+    @Mixin
+    ProgramOption program;
+
+    @Mixin
+    SwitchesOption switches;
+
     @Option(names = "--schedule", paramLabel = "LETTERS",
             description = "Which thread takes each micro-step, e.g. ABBBAA; may stop before every thread is done.")
     String schedule;
@@ -82,13 +89,33 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunResult result;
         try {
-            result = RunResult.replay(config, steps);
+            result = RunResult.replay(MachineState.initial(config, program.program(), switches.rule()), steps);
         } catch (ScheduleException e) {
             throw new UserInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        format.print(out, json(result), w -> table(w, result));
+        ObjectNode json = json(result);
+        if (namesProgram()) {
+            // Named only when chosen, so the JSON of today's count += 1 under any rule keeps its exact keys.
+            ObjectNode named = FormatOption.object(result.config());
+            named.put("program", program.program().cliName());
+            named.put("switches", switches.rule().cliName());
+            json.fields().forEachRemaining(e -> named.set(e.getKey(), e.getValue()));
+            json = named;
+        }
+        ObjectNode printed = json;
+        format.print(out, printed, w -> {
+            if (namesProgram()) {
+                w.println("Program: " + program.program().source() + ", switches: " + switches.rule().title());
+            }
+            table(w, result);
+        });
         return 0;
+    }
+
+    private boolean namesProgram() {
+        var parsed = spec.commandLine().getParseResult();
+        return parsed.hasMatchedOption("--program") || parsed.hasMatchedOption("--switches");
     }
 
     private Schedule schedule(RaceConfig config) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The whole machine between two micro-steps: the shared counter, the lock, every thread's private state and the
- * stores made so far. Immutable: {@link #step(int)} returns a new state, or refuses with a reason.
+ * The whole machine between two micro-steps: the shared counter, the lock, every thread's private state, the
+ * stores made so far and, under {@link SwitchRule#CPYTHON_GIL}, which thread holds the GIL. Immutable:
+ * {@link #step(int)} returns a new state, or refuses with a reason.
  */
 public final class MachineState {
 
@@ -21,9 +22,17 @@ public final class MachineState {
     private final int lockHolder;
     private final List<StoreRecord> stores;
     private final int stepsTaken;
+    private final RaceProgram raceProgram;
+    private final SwitchRule rule;
+    /** The thread that ran last: under the GIL rule it keeps the processor until it reaches a switch point. */
+    private final int gilHolder;
 
     private MachineState(RaceConfig config, ThreadProgram program, List<ThreadState> threads, int counter,
-            int lockHolder, List<StoreRecord> stores, int stepsTaken) {
+            int lockHolder, List<StoreRecord> stores, int stepsTaken, RaceProgram raceProgram, SwitchRule rule,
+            int gilHolder) {
+        this.raceProgram = raceProgram;
+        this.rule = rule;
+        this.gilHolder = gilHolder;
         this.config = config;
         this.program = program;
         this.threads = threads;
@@ -35,8 +44,43 @@ public final class MachineState {
 
     /** The machine before anyone has stepped: counter at the start value, lock free, registers empty. */
     public static MachineState initial(RaceConfig config) {
-        return new MachineState(config, ThreadProgram.of(config),
-                Collections.nCopies(config.threads(), ThreadState.INITIAL), config.start(), FREE, List.of(), 0);
+        return initial(config, RaceProgram.COUNT, SwitchRule.ANY);
+    }
+
+    /** The machine before anyone has stepped, running {@code program} under {@code rule}; nobody holds the GIL. */
+    public static MachineState initial(RaceConfig config, RaceProgram program, SwitchRule rule) {
+        return new MachineState(config, ThreadProgram.of(config, program),
+                Collections.nCopies(config.threads(), ThreadState.INITIAL), config.start(), FREE, List.of(), 0,
+                program, rule, FREE);
+    }
+
+    public RaceProgram raceProgram() {
+        return raceProgram;
+    }
+
+    public SwitchRule switchRule() {
+        return rule;
+    }
+
+    /** The thread that ran last (under the GIL rule, the one holding the GIL), or {@link #FREE} before any step. */
+    public int gilHolder() {
+        return gilHolder;
+    }
+
+    /** Steps in every complete schedule of this machine's program. */
+    public int scheduleLength() {
+        return threads.size() * program.length();
+    }
+
+    /**
+     * Whether the rule lets a thread other than the last one run now: always under {@link SwitchRule#ANY}; under
+     * the GIL rule only when the last thread stands at a switch point, is done or is blocked.
+     */
+    public boolean switchAllowed() {
+        if (rule == SwitchRule.ANY || gilHolder == FREE || status(gilHolder) != ThreadStatus.READY) {
+            return true;
+        }
+        return program.switchPointAt(threads.get(gilHolder).pc());
     }
 
     public RaceConfig config() {
@@ -123,9 +167,10 @@ public final class MachineState {
         return ThreadStatus.READY;
     }
 
-    /** True when thread {@code i} exists and may take its next step. */
+    /** True when thread {@code i} exists and may take its next step (under the switch rule, too). */
     public boolean canStep(int i) {
-        return i >= 0 && i < threads.size() && status(i) == ThreadStatus.READY;
+        return i >= 0 && i < threads.size() && status(i) == ThreadStatus.READY
+                && (i == gilHolder || switchAllowed());
     }
 
     /** True when some thread can step (false when complete, and never false otherwise: a lock holder can run). */
@@ -145,7 +190,8 @@ public final class MachineState {
                     + RaceConfig.threadName(0) + " to " + RaceConfig.threadName(threads.size() - 1) + ")");
         }
         return switch (status(i)) {
-            case READY -> Optional.empty();
+            case READY -> i == gilHolder || switchAllowed() ? Optional.empty()
+                    : Optional.of(SwitchRule.gilRefusal(RaceConfig.threadName(i), RaceConfig.threadName(gilHolder)));
             case DONE -> Optional.of("thread " + RaceConfig.threadName(i) + " is done");
             case BLOCKED -> Optional.of("thread " + RaceConfig.threadName(i) + " is blocked: the lock is held by "
                     + RaceConfig.threadName(lockHolder));
@@ -184,6 +230,7 @@ public final class MachineState {
                 newLock = FREE;
                 next = new ThreadState(t.pc() + 1, t.register(), t.loaded(), t.storesAtLoad());
             }
+            case CALL, SLEEP -> next = new ThreadState(t.pc() + 1, t.register(), t.loaded(), t.storesAtLoad());
             case LOAD -> next = new ThreadState(t.pc() + 1, counter, counter, stores.size());
             case ADD -> next = new ThreadState(t.pc() + 1, t.register() + 1, t.loaded(), t.storesAtLoad());
             case STORE -> {
@@ -205,7 +252,7 @@ public final class MachineState {
         List<ThreadState> newThreads = new ArrayList<>(threads);
         newThreads.set(i, next);
         MachineState state = new MachineState(config, program, Collections.unmodifiableList(newThreads), newCounter,
-                newLock, newStores, stepsTaken + 1);
+                newLock, newStores, stepsTaken + 1, raceProgram, rule, i);
         Step step = new Step(stepsTaken + 1, name, op, next.register(), newCounter, lostUpdate != null,
                 Optional.ofNullable(lostUpdate));
         return new StepResult.Stepped(state, step);

@@ -31,7 +31,17 @@ public record RunResult(RaceConfig config, Schedule schedule, boolean complete, 
      *     is held by A"
      */
     public static RunResult replay(RaceConfig config, Schedule schedule) {
-        MachineState state = MachineState.initial(config);
+        return replay(MachineState.initial(config), schedule);
+    }
+
+    /**
+     * Replays {@code schedule} from {@code start}, e.g. a machine running another {@link RaceProgram} under the
+     * GIL rule, whose refusals name the switch point a step would need.
+     *
+     * @throws ScheduleException naming the first step that cannot run
+     */
+    public static RunResult replay(MachineState start, Schedule schedule) {
+        MachineState state = start;
         List<Step> steps = new ArrayList<>(schedule.length());
         for (int i = 0; i < schedule.length(); i++) {
             StepResult r = state.step(schedule.threadAt(i));

@@ -30,13 +30,15 @@ public record Step(int index, char thread, MicroOp op, Integer register, int cou
                     + (register != counter ? " (count is still " + counter + ")" : "");
             case STORE -> lostUpdate.map(LostUpdate::narration).orElse(thread + " stores " + counter + " into count");
             case RELEASE -> thread + " releases the lock";
+            case CALL -> thread + " calls one() (its register still holds " + register + ")";
+            case SLEEP -> thread + " sleeps (its register still holds " + register + ")";
         };
     }
 
     /** A short cell text for timelines: "load 5", "add 6", "store 6", "acquire", "release". */
     public String cell() {
         return switch (op) {
-            case ACQUIRE, RELEASE -> op.label();
+            case ACQUIRE, RELEASE, CALL, SLEEP -> op.label();
             case LOAD, ADD -> op.label() + " " + register;
             case STORE -> op.label() + " " + counter;
         };

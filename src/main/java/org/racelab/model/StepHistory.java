@@ -15,8 +15,13 @@ public final class StepHistory {
     private String ahead = "";
 
     public StepHistory(RaceConfig config) {
+        this(config, RaceProgram.COUNT, SwitchRule.ANY);
+    }
+
+    /** A fresh history of {@code program} under {@code rule}: a step the rule forbids is refused with its reason. */
+    public StepHistory(RaceConfig config, RaceProgram program, SwitchRule rule) {
         this.config = config;
-        states.add(MachineState.initial(config));
+        states.add(MachineState.initial(config, program, rule));
     }
 
     /** A fresh history for {@code config} with {@code schedule} queued as the redo steps (validated first). */

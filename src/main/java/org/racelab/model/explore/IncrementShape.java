@@ -59,7 +59,7 @@ final class IncrementShape {
             case LOAD -> 0;
             case ADD -> offset + 1;
             case STORE -> 0;
-            case ACQUIRE, RELEASE -> offset;
+            case ACQUIRE, RELEASE, CALL, SLEEP -> offset;
         };
     }
 }
