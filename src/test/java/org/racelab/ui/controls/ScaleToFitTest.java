@@ -23,6 +23,9 @@ class ScaleToFitTest {
 
     @Start
     void start(Stage stage) {
+        // TestFX hands every test class the same primary stage: an earlier test may have left it full screen.
+        stage.setFullScreen(false);
+        stage.setMaximized(false);
         Label label = new Label("B store");
         label.setStyle("-fx-font-size: 40px;");
         content = new StackPane(label);

@@ -18,6 +18,9 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
+        // TestFX hands every test class the same primary stage: an earlier test may have left it full screen.
+        stage.setFullScreen(false);
+        stage.setMaximized(false);
         new RaceLabApp().show(stage);
     }
 
