@@ -75,6 +75,8 @@ public final class RaceLabApp extends Application {
         stage.setTitle(TITLE);
         stage.getIcons().setAll(WindowIcons.load());
         stage.setScene(scene);
+        // The window takes the size chosen above even if the stage was shown before (a reused stage keeps its own).
+        stage.sizeToScene();
         if (settings.window().isPresent()) {
             stage.setX(place.getMinX());
             stage.setY(place.getMinY());

@@ -32,6 +32,8 @@ class ScaleToFitTest {
         content.setMinSize(800, 600);
         slide = new ScaleToFit(content, () -> minTextPx);
         stage.setScene(new Scene(new StackPane(slide), 400, 400));
+        // A shown stage keeps its size when it gets a new scene: make it the scene's.
+        stage.sizeToScene();
         stage.show();
     }
 
