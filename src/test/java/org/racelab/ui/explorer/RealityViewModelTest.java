@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.racelab.lab.BackgroundExecutor;
@@ -79,6 +80,17 @@ class RealityViewModelTest {
     private final QueuedExecutor executor = new QueuedExecutor();
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final RealityViewModel vm = new RealityViewModel(executor, clock::get);
+
+    /** Every thread a test started has ended: none may outlive it (later tests count the threads left). */
+    @AfterEach
+    void noThreadOutlivesTheTest() throws InterruptedException {
+        vm.dispose();
+        executor.close();
+        for (Thread t : executor.threads) {
+            t.join(2_000);
+        }
+        assertThat(executor.threads).noneMatch(Thread::isAlive);
+    }
 
     @Test
     void slideEightReadsTheGapAndCountsPreemptionsWithAReplayableWitness() throws Exception {
