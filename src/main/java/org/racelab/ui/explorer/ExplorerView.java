@@ -2,14 +2,8 @@ package org.racelab.ui.explorer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.SetChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -28,11 +22,8 @@ import org.racelab.ui.part.PartStyle;
  */
 public final class ExplorerView extends BorderPane {
 
-    private static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
     /** The share of the part's height the chart keeps at least. */
     static final double CHART_SHARE = 1.0 / 3;
-    /** Presenting, the type is this share of the window's height (the back-row rule is 2.5 %). */
-    static final double PRESENTING_TEXT_SHARE = 0.026;
 
     private static final List<String> ALWAYS_ESSENTIAL = List.of("#explorer-headline", "#explorer-chart",
             "#explorer-first", "#explorer-previous", "#explorer-next", "#explorer-last", "#explorer-goto",
@@ -41,8 +32,6 @@ public final class ExplorerView extends BorderPane {
 
     private final ExplorerViewModel viewModel;
     private final TabPane lower;
-    private final ChangeListener<Number> heightListener = (o, old, h) -> fitType();
-    private final SetChangeListener<PseudoClass> presentingListener = c -> fitType();
 
     public ExplorerView(ExplorerViewModel viewModel) {
         this.viewModel = viewModel;
@@ -60,7 +49,7 @@ public final class ExplorerView extends BorderPane {
         center.setDividerPositions(0.36);
         center.getStyleClass().add("explorer-split");
         setCenter(center);
-        sceneProperty().addListener((o, old, scene) -> watch(old, scene));
+        PresentingType.follow(this);
     }
 
     private Node headline() {
@@ -101,30 +90,6 @@ public final class ExplorerView extends BorderPane {
             all.addAll(REALITY_ESSENTIAL);
         }
         return List.copyOf(all);
-    }
-
-    // ---- presenting: type sized from the window, so the back row can read it --------------------------------
-
-    private void watch(Scene old, Scene scene) {
-        if (old != null) {
-            old.heightProperty().removeListener(heightListener);
-            old.getRoot().getPseudoClassStates().removeListener(presentingListener);
-        }
-        if (scene != null) {
-            scene.heightProperty().addListener(heightListener);
-            scene.getRoot().getPseudoClassStates().addListener(presentingListener);
-        }
-        fitType();
-    }
-
-    private void fitType() {
-        Scene scene = getScene();
-        Parent root = scene == null ? null : scene.getRoot();
-        if (root != null && root.getPseudoClassStates().contains(PRESENTATION)) {
-            setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", scene.getHeight() * PRESENTING_TEXT_SHARE));
-        } else {
-            setStyle("");
-        }
     }
 
     /** The view-model behind this view, for tests. */

@@ -4,12 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -40,16 +36,11 @@ import org.racelab.ui.controls.Stylesheets;
  */
 public final class RealityView extends VBox {
 
-    private static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
     private static final PseudoClass FORBIDDEN = PseudoClass.getPseudoClass("forbidden");
-    /** Presenting, the view's type follows the window: this share of its height (the back-row rule is 2.5 %). */
-    static final double PRESENTING_TEXT_SHARE = 0.026;
 
     private final RealityViewModel viewModel;
     private final BarChart<String, Number> chart;
     private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
-    private final ChangeListener<Number> heightListener = (o, old, h) -> fitType();
-    private final SetChangeListener<PseudoClass> presentingListener = c -> fitType();
 
     public RealityView(RealityViewModel viewModel) {
         this.viewModel = viewModel;
@@ -84,7 +75,7 @@ public final class RealityView extends VBox {
         getChildren().addAll(controls(), headline(), body);
 
         viewModel.reportProperty().addListener((o, old, r) -> showReport(r));
-        sceneProperty().addListener((o, old, scene) -> watch(old, scene));
+        PresentingType.follow(this);
     }
 
     /** The view-model, for tests. */
@@ -223,30 +214,6 @@ public final class RealityView extends VBox {
 
     private static String pct(double share) {
         return org.racelab.lab.reality.RealityNarration.percent(share);
-    }
-
-    // ---- presenting: type sized from the window, so the back row can read it --------------------------------
-
-    private void watch(Scene old, Scene scene) {
-        if (old != null) {
-            old.heightProperty().removeListener(heightListener);
-            old.getRoot().getPseudoClassStates().removeListener(presentingListener);
-        }
-        if (scene != null) {
-            scene.heightProperty().addListener(heightListener);
-            scene.getRoot().getPseudoClassStates().addListener(presentingListener);
-        }
-        fitType();
-    }
-
-    private void fitType() {
-        Scene scene = getScene();
-        Parent root = scene == null ? null : scene.getRoot();
-        if (root != null && root.getPseudoClassStates().contains(PRESENTATION)) {
-            setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", scene.getHeight() * PRESENTING_TEXT_SHARE));
-        } else {
-            setStyle("");
-        }
     }
 
     private void onWindowClosed(Runnable action) {
