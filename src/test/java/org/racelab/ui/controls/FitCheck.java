@@ -1,4 +1,4 @@
-package org.racelab.ui.pool;
+package org.racelab.ui.controls;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +8,17 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 
-/** What the projector needs of one essential node: inside the window, shown whole, its text large enough. */
-final class FitCheck {
+/**
+ * What the projector needs of one essential node: inside the window, shown whole, its text large enough. Shared
+ * by the parts' fit tests, which may not import each other's packages.
+ */
+public final class FitCheck {
 
     private FitCheck() {
     }
 
     /** Every way {@code n} fails to fit a window of this size; {@code minTextPx} 0 skips the size rule. */
-    static List<String> problems(String selector, Node n, double width, double height, double minTextPx) {
+    public static List<String> problems(String selector, Node n, double width, double height, double minTextPx) {
         List<String> problems = new ArrayList<>();
         for (Node up = n; up != null; up = up.getParent()) {
             if (!up.isVisible()) {

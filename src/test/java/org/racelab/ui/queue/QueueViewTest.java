@@ -1,5 +1,6 @@
 package org.racelab.ui.queue;
 
+import org.racelab.ui.controls.FitCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
