@@ -237,7 +237,10 @@ class PartFitTest {
                         labeled.getText()));
             }
             if (presenting && n instanceof Text text && treeVisible(n) && !text.getText().isBlank()) {
-                double px = text.getFont().getSize() * Math.abs(text.getLocalToSceneTransform().getMyy());
+                // The length of the text's own vertical axis on screen: a rotated axis title is as tall as an
+                // upright one, where the transform's y-scale alone would say 0.
+                javafx.scene.transform.Transform t = text.getLocalToSceneTransform();
+                double px = text.getFont().getSize() * Math.hypot(t.getMxy(), t.getMyy());
                 if (px < MIN_TEXT_SHARE * screenHeight - 0.05) {
                     problems.add(String.format(Locale.ROOT, "%s text \"%s\" is %.1f px, below %.1f px", selector,
                             abbreviate(text.getText()), px, MIN_TEXT_SHARE * screenHeight));
