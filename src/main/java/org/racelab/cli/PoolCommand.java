@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "pool",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs T tasks on a pool of W threads. An io task fetches a URL from a server",
-            "on 127.0.0.1 that answers after the latency; a compute task computes about",
-            "that long; a mixed task does half of each. Prints the measured wall time",
-            "beside the ideal ceil(T / W) x latency and the server's peak concurrency."})
+            // One element a sentence: the top-level --help lists each command by its first element only.
+            "Runs T tasks on a pool of W threads and prints the measured wall time beside the ideal.",
+            "An io task fetches a URL from a server on 127.0.0.1 that answers after the latency; a compute task"
+                + " computes about that long; a mixed task does half of each. The ideal is ceil(T / W) × latency;"
+                + " the server's peak concurrency is counted."})
 public final class PoolCommand implements Callable<Integer> {
 
     @Mixin

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code racelab python}: runs the race for real on this machine's Python and counts what it lost. */
 @Command(name = "python",
         mixinStandardHelpOptions = true,
-        description = {"Runs count += 1 (or count += one(), or a sleep between load and store) in real",
-            "Python threads on this machine's interpreter and counts the lost updates.",
+        // One element a sentence: the top-level --help lists each command by its first element only.
+        description = {"Runs count += 1 (or count += one(), or a sleep between load and store) in real Python"
+                + " threads on this machine's interpreter and counts the lost updates.",
             "Example: racelab python --program call --threads 2 --increments 1000000 --runs 3"})
 public final class PythonCommand implements Callable<Integer> {
 

@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "threadcost",
         mixinStandardHelpOptions = true,
         description = {
-            "Times new Thread + start + join (at least 1000 threads) against submit + get",
-            "on a pool, and compares the stack each thread reserves with the memory a",
-            "parked thread really commits."})
+            // One element a sentence: the top-level --help lists each command by its first element only.
+            "Times new Thread + start + join (at least 1000 threads) against submit + get on a pool.",
+            "Also compares the stack each thread reserves with the memory a parked thread really commits."})
 public final class ThreadCostCommand implements Callable<Integer> {
 
     @Mixin

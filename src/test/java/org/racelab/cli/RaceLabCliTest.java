@@ -28,6 +28,23 @@ class RaceLabCliTest {
     }
 
     @Test
+    void topLevelHelpGivesEveryCommandAWholeSentence() {
+        // The command list shows only the first element of each description: it must not stop mid-sentence.
+        String help = run("--help").out();
+        String commands = help.substring(help.indexOf("Commands:"));
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (String line : commands.lines().skip(1).toList()) {
+            if (line.startsWith("  ") && !line.startsWith("   ")) {
+                entries.add(line.strip());
+            } else if (!entries.isEmpty()) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+            }
+        }
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(entries).allSatisfy(entry -> assertThat(entry).endsWith("."));
+    }
+
+    @Test
     void versionPrintsNameAndProjectVersion() {
         Result r = run("--version");
         assertThat(r.code()).isZero();
