@@ -64,4 +64,15 @@ class PythonCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains(option);
     }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs({org.junit.jupiter.api.condition.OS.LINUX,
+            org.junit.jupiter.api.condition.OS.MAC})
+    void aProgramThatIsNoPythonSaysHowItEndedNotStreamClosed() {
+        // /bin/false exits before reading the script: the broken pipe must not hide its exit code.
+        RaceLabCliTest.Result r = RaceLabCliTest.run("python", "--interpreter", "/bin/false", "--increments", "10",
+                "--runs", "1");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Stream closed").contains("exit 1");
+    }
 }

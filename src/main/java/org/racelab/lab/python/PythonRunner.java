@@ -70,6 +70,9 @@ public final class PythonRunner {
             process = builder.start();
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(SCRIPT);
+            } catch (IOException closedEarly) {
+                // A program that is no Python interpreter may exit before reading the script ("Stream closed");
+                // its exit code and output, checked below, say more than the broken pipe does.
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new PythonRunException(python.shown() + " did not finish " + program.cliName() + " within "
