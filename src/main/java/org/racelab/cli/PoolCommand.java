@@ -141,7 +141,7 @@ public final class PoolCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, List<PoolRunResult> results) {
         PoolRunResult first = results.get(0);
         PoolSettings s = first.settings();
-        out.println(String.format(Locale.ROOT, "%d %s tasks x %d ms, %s, server cap %s", s.tasks(), s.kind().id(),
+        out.println(String.format(Locale.ROOT, "%d %s tasks × %d ms, %s, server cap %s", s.tasks(), s.kind().id(),
                 s.latencyMs(), s.gil() ? "GIL on" : "no GIL", s.capped() ? String.valueOf(s.serverCap()) : "off"));
         String header = String.format(Locale.ROOT, "%7s %9s %9s %10s %6s %8s", "workers", "seconds", "ideal s",
                 "efficiency", "peak", "tasks/s");
@@ -152,7 +152,7 @@ public final class PoolCommand implements Callable<Integer> {
                     r.idealSeconds(), 100 * r.efficiency(), r.peakConcurrent(), r.tasksPerSecond(),
                     r.completed() ? "" : "  (stopped)"));
         }
-        out.println("ideal = max(ceil(tasks / min(workers, cap)) x latency, compute share x tasks x latency / "
+        out.println("ideal = max(ceil(tasks / min(workers, cap)) × latency, compute share × tasks × latency / "
                 + "(1 with the GIL, else min(workers, cores)))");
     }
 }

@@ -62,7 +62,7 @@ final class PreemptionRendering {
             Thread.currentThread().interrupt();
             throw new UserInputException("interrupted");
         } catch (OutOfMemoryError e) {
-            throw new UserInputException(config.threads() + " threads x " + config.increments()
+            throw new UserInputException(config.threads() + " threads × " + config.increments()
                     + " increments needs more memory to count preemptions than Java may use here");
         }
     }

@@ -107,7 +107,7 @@ public final class PythonCommand implements Callable<Integer> {
     static void table(PrintWriter out, PythonReport r) {
         out.println("Python " + r.version() + (r.freeThreaded() ? " (free-threaded: no GIL)" : " (with the GIL)")
                 + " at " + r.interpreter());
-        out.println(r.threads() + " threads x " + String.format(Locale.ROOT, "%,d", r.increments()) + " of "
+        out.println(r.threads() + " threads × " + String.format(Locale.ROOT, "%,d", r.increments()) + " of "
                 + r.program().source());
         out.println();
         out.printf(Locale.ROOT, "%4s  %13s  %13s  %13s  %7s  %8s%n", "run", "expected", "final", "lost", "lost %",

@@ -25,12 +25,12 @@ public record LabSettings(int workers, int tasks, long increments) {
         try {
             Math.multiplyExact((long) tasks, increments);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("tasks x increments (" + tasks + " x " + increments
+            throw new IllegalArgumentException("tasks × increments (" + tasks + " × " + increments
                     + ") overflows a 64-bit counter; use fewer tasks or increments");
         }
     }
 
-    /** The expected final value, T x I. */
+    /** The expected final value, T × I. */
     public long expected() {
         return tasks * increments;
     }
