@@ -15,7 +15,10 @@ final class PreemptionRendering {
     private PreemptionRendering() {
     }
 
-    /** Adds {@code "preemptions":[…]} and {@code "fewestPreemptionLoss":{…}} (null when nothing loses). */
+    /**
+     * Adds {@code "preemptions":[…]}, {@code "fewestPreemptionLoss":{…}} (null when nothing loses) and the really
+     * different executions ({@link ExecutionRendering}).
+     */
     static void addJson(ObjectNode root, RaceConfig config) {
         PreemptionProfile profile = profile(config);
         ArrayNode array = root.putArray("preemptions");
@@ -33,6 +36,7 @@ final class PreemptionRendering {
         } else {
             root.putNull("fewestPreemptionLoss");
         }
+        ExecutionRendering.addJson(root, profile.executions());
     }
 
     /** Prints the preemption table and the witness below {@code explore}'s outcome table. */
@@ -53,6 +57,7 @@ final class PreemptionRendering {
         out.println(profile.fewestPreemptionLoss()
                 .map(w -> "Fewest preemptions that lose an update: " + w.preemptions() + ", e.g. " + w.schedule())
                 .orElse("No schedule loses an update."));
+        ExecutionRendering.table(out, profile.executions());
     }
 
     private static PreemptionProfile profile(RaceConfig config) {

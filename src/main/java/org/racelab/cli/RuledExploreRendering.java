@@ -3,6 +3,7 @@ package org.racelab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import org.racelab.model.explore.ExecutionSummary;
 import org.racelab.model.explore.ExplorerNarration;
 import org.racelab.model.explore.InterleavingOutcome;
 import org.racelab.model.explore.RuledInterleavings;
@@ -29,6 +30,7 @@ final class RuledExploreRendering {
         witness(root.putObject("min"), r, r.outcomes().get(0).finalValue());
         witness(root.putObject("max"), r, r.outcomes().get(r.outcomes().size() - 1).finalValue());
         root.put("losing", r.losingCount());
+        ExecutionRendering.addJson(root, ExecutionSummary.of(r.config(), r.program(), r.rule()));
         return root;
     }
 
@@ -57,5 +59,6 @@ final class RuledExploreRendering {
         out.println(r.losingCount().signum() == 0 ? "No schedule loses an update under this rule."
                 : ExplorerNarration.grouped(r.losingCount()) + " of " + ExplorerNarration.grouped(r.total())
                         + " schedules lose at least one update.");
+        ExecutionRendering.table(out, ExecutionSummary.of(r.config(), r.program(), r.rule()));
     }
 }

@@ -19,11 +19,14 @@ public final class PreemptionProfile {
     private final RaceConfig config;
     private final List<PreemptionCount> counts;
     private final Optional<PreemptionWitness> fewestLoss;
+    private final ExecutionSummary executions;
 
-    private PreemptionProfile(RaceConfig config, List<PreemptionCount> counts, Optional<PreemptionWitness> fewest) {
+    private PreemptionProfile(RaceConfig config, List<PreemptionCount> counts, Optional<PreemptionWitness> fewest,
+            ExecutionSummary executions) {
         this.config = config;
         this.counts = counts;
         this.fewestLoss = fewest;
+        this.executions = executions;
     }
 
     /** Counts every schedule of {@code config} by preemptions. */
@@ -57,7 +60,8 @@ public final class PreemptionProfile {
         }
         Optional<PreemptionWitness> witness = fewest < 0 ? Optional.empty()
                 : Optional.of(new PreemptionWitness(fewest, WitnessSearch.losingWithin(config, fewest)));
-        return new PreemptionProfile(config, Collections.unmodifiableList(list), witness);
+        // Counted here, on the caller's background thread, so a view can show it without counting on its own.
+        return new PreemptionProfile(config, Collections.unmodifiableList(list), witness, ExecutionSummary.of(config));
     }
 
     public RaceConfig config() {
@@ -77,6 +81,11 @@ public final class PreemptionProfile {
     /** All schedules (the sum over every preemption count). */
     public BigInteger total() {
         return counts.stream().map(PreemptionCount::schedules).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** The race's really different executions, or why they were not counted. */
+    public ExecutionSummary executions() {
+        return executions;
     }
 
     /** All losing schedules. */

@@ -1,5 +1,6 @@
 package org.racelab.ui.explorer;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -8,6 +9,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.racelab.lab.reality.RealityTheory;
 import org.racelab.model.explore.PreemptionCount;
 import org.racelab.model.explore.PreemptionProfile;
 
@@ -18,6 +20,13 @@ final class PreemptionTableView extends VBox {
         getStyleClass().add("preemption-pane");
         Label title = new Label("Schedules by preemptions");
         title.getStyleClass().add("preemption-title");
+        Label executions = new Label();
+        executions.setId("reality-executions");
+        executions.getStyleClass().add("preemption-summary");
+        executions.setWrapText(true);
+        executions.textProperty().bind(Bindings.createStringBinding(
+                () -> executionsLine(viewModel.preemptionsProperty().get(), viewModel.theoryProperty().get()),
+                viewModel.preemptionsProperty(), viewModel.theoryProperty()));
         TableView<PreemptionCount> table = new TableView<>();
         table.setId("reality-preemptions");
         table.getStyleClass().add("preemption-table");
@@ -48,7 +57,15 @@ final class PreemptionTableView extends VBox {
         replay.setId("reality-replay");
         replay.disableProperty().bind(viewModel.canReplayWitnessProperty().not());
         replay.setOnAction(e -> viewModel.replayWitness());
-        getChildren().addAll(title, table, summary, witness, replay);
+        getChildren().addAll(title, executions, table, summary, witness, replay);
+    }
+
+    /** "20 schedules · 4 really different executions · 2 outcomes", once both the profile and the theory are in. */
+    static String executionsLine(PreemptionProfile profile, RealityTheory theory) {
+        if (profile == null || theory == null || !profile.config().equals(theory.config())) {
+            return "";
+        }
+        return profile.executions().line(profile.total(), theory.outcomes().size());
     }
 
     private static void show(TableView<PreemptionCount> table, PreemptionProfile profile) {

@@ -45,6 +45,19 @@ class RealityHarnessTest {
     }
 
     @Test
+    void theDelayThatLosesUpdatesWithoutTheLockLosesNoneWithIt() {
+        WindowDelay spin = WindowDelay.spin(200);
+        RaceConfig racy = new RaceConfig(2, 1, 0, false);
+        RealitySnapshot lost = new RealityHarness(racy, spin, 0, 3_000_000_000L).run(x -> { });
+        assertThat(lost.count(1)).as("lost updates in %d trials", lost.trials()).isPositive();
+        RaceConfig locked = new RaceConfig(2, 1, 0, true);
+        RealitySnapshot safe = new RealityHarness(locked, spin, lost.trials(), 0).run(x -> { });
+        assertThat(safe.trials()).isEqualTo(lost.trials());
+        assertThat(safe.observed()).containsOnlyKeys(2);
+        assertThat(aliveRacers()).isEmpty();
+    }
+
+    @Test
     void everyDelayRunsTheProgramAndCountsEveryTrial() {
         for (String d : List.of("none", "yield", "print", "spin:3")) {
             RaceConfig config = new RaceConfig(2, 2, -4, false);
