@@ -58,6 +58,7 @@ final class QueueStepPane extends VBox {
         slots.getStyleClass().add("queue-slots");
         slots.setId("queue-slots");
         queueTitle.getStyleClass().add("queue-title");
+        whole(queueTitle);
         VBox middle = new VBox(queueTitle, slots, mainRow);
         middle.getStyleClass().add("queue-middle");
         middle.setAlignment(Pos.TOP_CENTER);
@@ -187,8 +188,8 @@ final class QueueStepPane extends VBox {
         QueueState s = trace.last();
         QueueConfig c = s.config();
         int just = trace.steps().isEmpty() ? -1 : trace.steps().get(trace.steps().size() - 1).thread();
-        producers.getChildren().setAll(new Label("Producers"));
-        consumers.getChildren().setAll(new Label("Consumers"));
+        producers.getChildren().setAll(whole(new Label("Producers")));
+        consumers.getChildren().setAll(whole(new Label("Consumers")));
         producers.getChildren().get(0).getStyleClass().add("queue-column-title");
         consumers.getChildren().get(0).getStyleClass().add("queue-column-title");
         for (int t = 0; t < c.threads(); t++) {

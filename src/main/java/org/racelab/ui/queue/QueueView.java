@@ -55,6 +55,7 @@ public final class QueueView extends BorderPane {
     };
     private final QueueStepPane stepPane;
     private final HBox top;
+    private final Label heading;
     /** What the type was last fitted for; the fit runs again only when this changes. */
     private String fittedFor = "";
     private boolean fitting;
@@ -93,7 +94,9 @@ public final class QueueView extends BorderPane {
         // The mode switch keeps its words; the heading gives way first when the line is short.
         stepMode.setMinWidth(Region.USE_PREF_SIZE);
         runMode.setMinWidth(Region.USE_PREF_SIZE);
-        title.setMinWidth(0);
+        // The heading shows whole or not at all (see fitType): an ellipsis would hide what it says.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        heading = title;
         top = new HBox(stepMode, runMode, title);
         top.getStyleClass().add("queue-top");
         top.setAlignment(Pos.CENTER_LEFT);
@@ -139,6 +142,17 @@ public final class QueueView extends BorderPane {
         root.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> requestLayout());
         probe.fontProperty().addListener((o, a, b) -> requestLayout());
         requestLayout();
+    }
+
+    /** Any size will do: the type shrinks until the view fits (see the fit in layoutChildren). */
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 0;
     }
 
     @Override
@@ -200,13 +214,20 @@ public final class QueueView extends BorderPane {
             px = Math.floor(lo * 10) / 10;
         }
         apply(presenting || px != rootPx ? px : -1);
+        applyCss();
+        boolean room = top.getChildren().stream().filter(n -> n != heading)
+                .mapToDouble(n -> n.prefWidth(-1) + top.getSpacing()).sum() + heading.prefWidth(-1)
+                + top.snappedLeftInset() + top.snappedRightInset() <= w;
+        heading.setVisible(room);
+        heading.setManaged(room);
     }
 
     /** True if, with type of {@code px}, the mode switch and the step pane's story fit a {@code w}×{@code h} area. */
     private boolean fits(double px, double w, double h) {
         apply(px);
         applyCss();
-        if (top.minWidth(-1) > w) {
+        if (stepMode.prefWidth(-1) + runMode.prefWidth(-1) + top.getSpacing() + top.snappedLeftInset()
+                + top.snappedRightInset() > w) {
             return false;
         }
         double topH = top.prefHeight(w);
