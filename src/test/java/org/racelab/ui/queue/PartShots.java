@@ -17,12 +17,13 @@ import org.racelab.ui.shell.RaceLabRoot;
 
 /**
  * Shoots the queue and pool parts inside the whole window (tab strip, window bar, zoom, presenting), headless on
- * Monocle, to look at them at the screens and zooms of issue #11. One shot per argument:
- * {@code file:part:WxH:present|window:zoom[:what]}, where {@code what} is a queue preset (stepped to its end, or
- * {@code PRESET/steps}) or a pool page number (0 Gantt, 1 orders, 2 thread cost, 3 code) or {@code sweep}.
+ * Monocle, to look at them at the screens and zooms of issue #11. Arguments: the part's number, the screen
+ * {@code WxH}, {@code present|window}, the zoom, then one {@code file=what} per shot, all on one stage, where
+ * {@code what} is a queue preset (stepped to its end, or {@code PRESET/steps}) or {@code run}, or a pool page
+ * number (0 Gantt, 1 orders, 2 thread cost, 3 code), {@code run} or {@code showcase} (sequential, run, sweep).
  *
  * <pre>java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=2560x1600-32 \
- *   -cp ... org.racelab.ui.queue.PartShots target/shots/q.png:4:1024x768:present:150:SENTINEL</pre>
+ *   -cp ... org.racelab.ui.queue.PartShots 4 1024x768 present 150 target/shots/q.png=SENTINEL</pre>
  */
 public final class PartShots {
 
@@ -33,23 +34,15 @@ public final class PartShots {
         CompletableFuture<Void> up = new CompletableFuture<>();
         Platform.startup(() -> up.complete(null));
         up.get(30, TimeUnit.SECONDS);
-        for (String a : args) {
-            shoot(a.split(":"));
-        }
-        Platform.exit();
-    }
-
-    private static void shoot(String[] s) throws Exception {
-        Path file = Path.of(s[0]);
-        int number = Integer.parseInt(s[1]);
-        String[] size = s[2].split("x");
+        int number = Integer.parseInt(args[0]);
+        String[] size = args[1].split("x");
         int w = Integer.parseInt(size[0]);
         int h = Integer.parseInt(size[1]);
-        boolean presenting = s[3].startsWith("p");
-        int zoom = Integer.parseInt(s[4]);
-        String what = s.length > 5 ? s[5] : "";
+        boolean presenting = args[2].startsWith("p");
+        int zoom = Integer.parseInt(args[3]);
         Stage[] stage = new Stage[1];
         RaceLabRoot[] root = new RaceLabRoot[1];
+        Part[] part = new Part[1];
         onFx(() -> {
             MainViewModel vm = new MainViewModel();
             root[0] = new RaceLabRoot(vm);
@@ -58,27 +51,65 @@ public final class PartShots {
             stage[0] = new Stage();
             stage[0].setScene(scene);
             stage[0].show();
-            Part part = root[0].window().parts().stream().filter(p -> p.number() == number).findFirst().orElseThrow();
-            vm.select(part);
+            part[0] = root[0].window().parts().stream().filter(p -> p.number() == number).findFirst().orElseThrow();
+            vm.select(part[0]);
             vm.setPresentation(presenting);
             vm.setZoom(zoom);
-            setUp(part, what);
         });
-        long settle = what.equals("sweep") || what.equals("run") ? 9000 : 1200;
-        long until = System.nanoTime() + settle * 1_000_000L;
-        while (System.nanoTime() < until) {
-            onFx(() -> { });
-            Thread.sleep(50);
+        // One stage for every shot: Monocle's headless painter breaks on a second one.
+        for (int i = 4; i < args.length; i++) {
+            String[] shot = args[i].split("=", 2);
+            Path file = Path.of(shot[0]);
+            String what = shot.length > 1 ? shot[1] : "";
+            SHOWCASE_DONE.set(false);
+            onFx(() -> setUp(part[0], what));
+            long until = System.nanoTime() + (what.equals("showcase") ? 120_000 : 1200) * 1_000_000L;
+            while (System.nanoTime() < until && !(what.equals("showcase") && SHOWCASE_DONE.get())) {
+                onFx(() -> { });
+                Thread.sleep(50);
+            }
+            Thread.sleep(500);
+            onFx(() -> {
+                try {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                    PngExport.write(stage[0].getScene().snapshot(null), file);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
         onFx(() -> {
-            try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                PngExport.write(stage[0].getScene().snapshot(null), file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
             stage[0].hide();
             root[0].dispose();
+        });
+        Platform.exit();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean SHOWCASE_DONE =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Sequential, then the pool, then a sweep of the classroom preset, as the README's picture shows them. */
+    private static void showcase(PoolPart pool) {
+        var vm = pool.viewModel();
+        vm.presetClassroom();
+        vm.runSequential();
+        vm.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            private int step;
+
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean on) {
+                if (on) {
+                    return;
+                }
+                step++;
+                if (step == 1) {
+                    Platform.runLater(vm::run);
+                } else if (step == 2) {
+                    Platform.runLater(vm::sweep);
+                } else if (step == 3) {
+                    SHOWCASE_DONE.set(true);
+                }
+            }
         });
     }
 
@@ -102,10 +133,8 @@ public final class PartShots {
                 q.stepModel().redo();
             }
         } else if (part instanceof PoolPart pool) {
-            if (what.equals("sweep")) {
-                pool.viewModel().presetClassroom();
-                pool.viewModel().tasksProperty().set(40);
-                pool.viewModel().sweep();
+            if (what.equals("showcase")) {
+                showcase(pool);
                 return;
             }
             if (what.equals("run")) {

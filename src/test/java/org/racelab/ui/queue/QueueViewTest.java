@@ -214,25 +214,38 @@ class QueueViewTest {
     @Test
     void aStepSendsItsTokenFlyingAndTheNextStepLandsItAtOnce(FxRobot robot) throws Exception {
         open(1024, 768, false, Theme.LIGHT);
-        robot.type(KeyCode.Q);
         Node token = robot.lookup("#queue-flying-token").query();
-        assertThat(token.isVisible()).as("produce moves nothing").isFalse();
-        robot.type(KeyCode.Q);
-        Node slot = robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(0);
-        // The put's token flies toward the first slot, which shows once the token lands.
-        assertThat(token.isVisible()).isTrue();
-        assertThat(((Labeled) token).getText()).isEqualTo("1");
-        assertThat(slot.getOpacity()).isZero();
-        robot.type(KeyCode.Q);
-        assertThat(token.isVisible()).as("the next step ends the flight at once").isFalse();
-        Node landed = robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(0);
-        assertThat(landed.getOpacity()).isEqualTo(1);
-        robot.type(KeyCode.Q);
-        assertThat(token.isVisible()).isTrue();
+        // Each step and what it shows are read in one go on the FX thread: the flight is short, a loaded test
+        // machine is slow.
+        assertThat(stepAndLook(robot, token)).as("produce moves nothing").isEqualTo("hidden");
+        assertThat(stepAndLook(robot, token)).as("the put's token flies to the first slot, hidden until it lands")
+                .isEqualTo("flying 1, slot 0 opacity 0.0");
+        assertThat(stepAndLook(robot, token)).as("the next step ends the flight at once").isEqualTo("hidden");
+        assertThat(robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(0).getOpacity())
+                .isEqualTo(1);
+        assertThat(stepAndLook(robot, token)).isEqualTo("flying 2, slot 1 opacity 0.0");
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !token.isVisible());
-        Node second = robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(1);
-        assertThat(second.getOpacity()).as("the slot shows when the token lands").isEqualTo(1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(1).getOpacity())
+                .as("the slot shows when the token lands").isEqualTo(1);
         assertThat(TokenFlight.DURATION.toMillis()).isLessThanOrEqualTo(300);
+    }
+
+    /** Steps P1 and says what flies: "hidden" or "flying <item>, slot <i> opacity <o>" for the slot it flies to. */
+    private String stepAndLook(FxRobot robot, Node token) {
+        String[] seen = new String[1];
+        robot.interact(() -> {
+            part.stepKey(KeyCode.Q);
+            if (!token.isVisible()) {
+                seen[0] = "hidden";
+                return;
+            }
+            var slots = ((javafx.scene.Parent) root.lookup("#queue-slots")).getChildrenUnmodifiable();
+            int slot = part.stepModel().state().length() - 1;
+            seen[0] = "flying " + ((Labeled) token).getText() + ", slot " + slot + " opacity "
+                    + slots.get(slot).getOpacity();
+        });
+        return seen[0];
     }
 
     /** While a real run goes at full speed the step pane moves no tokens: the cores are the run's. */
@@ -245,16 +258,15 @@ class QueueViewTest {
             part.runModel().start();
         });
         assertThat(part.runModel().runningProperty().get()).isTrue();
-        robot.type(KeyCode.Q);
-        robot.type(KeyCode.Q);
         Node token = robot.lookup("#queue-flying-token").query();
-        assertThat(token.isVisible()).as("full speed: no flight").isFalse();
+        stepAndLook(robot, token);
+        assertThat(stepAndLook(robot, token)).as("full speed: no flight").isEqualTo("hidden");
         assertThat(robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(0).getOpacity())
                 .isEqualTo(1);
         robot.interact(() -> part.runModel().consumeMsProperty().set(5));
-        robot.type(KeyCode.Q);
-        robot.type(KeyCode.Q);
-        assertThat(token.isVisible()).as("a slowed run leaves the frames to spare").isTrue();
+        stepAndLook(robot, token);
+        assertThat(stepAndLook(robot, token)).as("a slowed run leaves the frames to spare")
+                .isEqualTo("flying 2, slot 1 opacity 0.0");
     }
 
     /** Holds submitted work without running it: a real run that stays "running" for as long as the test needs. */
