@@ -19,7 +19,7 @@ import org.racelab.ui.shell.RaceLabRoot;
  * Shoots the queue and pool parts inside the whole window (tab strip, window bar, zoom, presenting), headless on
  * Monocle, to look at them at the screens and zooms of issue #11. Arguments: the part's number, the screen
  * {@code WxH}, {@code present|window}, the zoom, then one {@code file=what} per shot, all on one stage, where
- * {@code what} is a queue preset (stepped to its end, or {@code PRESET/steps}) or {@code run}, or a pool page
+ * {@code what} is a queue preset (stepped to its end, or {@code PRESET/steps[/thread to step then]}) or {@code run}, or a pool page
  * number (0 Gantt, 1 orders, 2 thread cost, 3 code), {@code run} or {@code showcase} (sequential, run, sweep).
  *
  * <pre>java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=2560x1600-32 \
@@ -55,6 +55,8 @@ public final class PartShots {
             vm.select(part[0]);
             vm.setPresentation(presenting);
             vm.setZoom(zoom);
+            // -Dshots.theme=DARK|HIGH_CONTRAST picks another theme.
+            vm.setTheme(org.racelab.ui.shell.Theme.valueOf(System.getProperty("shots.theme", "LIGHT")));
         });
         // One stage for every shot: Monocle's headless painter breaks on a second one.
         for (int i = 4; i < args.length; i++) {
@@ -131,6 +133,9 @@ public final class PartShots {
             int steps = p.length > 1 ? Integer.parseInt(p[1]) : Integer.MAX_VALUE;
             for (int i = 0; i < steps && q.stepModel().canRedo(); i++) {
                 q.stepModel().redo();
+            }
+            if (p.length > 2) {
+                q.stepModel().step(Integer.parseInt(p[2]));
             }
         } else if (part instanceof PoolPart pool) {
             if (what.equals("showcase")) {
