@@ -126,7 +126,7 @@ final class GanttChart extends Region {
         g.fillText("seq", labelW - 0.4 * fs, seqY + seqH / 2);
         if (sequential.spans().isEmpty()) {
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(sequentialNote, labelW + 0.3 * fs, seqY + seqH / 2);
+            g.fillText(fitting(sequentialNote, font, plotW - 0.3 * fs), labelW + 0.3 * fs, seqY + seqH / 2);
         } else {
             drawSpans(g, sequential, seqY, seqH, labelW, plotW, span);
         }
@@ -145,6 +145,25 @@ final class GanttChart extends Region {
         g.fillText(seconds(seconds / 2), labelW + plotW / 2, axisY + 0.2 * fs);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(seconds(seconds), labelW + plotW, axisY + 0.2 * fs);
+    }
+
+    /**
+     * The note, or its shorter forms when the lane is too narrow for it, so the canvas never cuts a word: "not run:
+     * one thread would take about 4.0 s (Sequential)" → "… about 4.0 s" → "≈ 4.0 s".
+     */
+    static String fitting(String note, Font font, double width) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        int about = note.indexOf("about ");
+        String shortNote = about < 0 ? note : "not run: about " + note.substring(about + 6).replace(" (Sequential)", "");
+        String shortest = about < 0 ? "" : "≈ " + note.substring(about + 6).replace(" (Sequential)", "");
+        for (String candidate : new String[] {note, shortNote, shortest}) {
+            probe.setText(candidate);
+            if (probe.getLayoutBounds().getWidth() <= width) {
+                return candidate;
+            }
+        }
+        return "";
     }
 
     private static String seconds(double s) {

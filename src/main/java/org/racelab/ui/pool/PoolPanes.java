@@ -19,42 +19,57 @@ import org.racelab.lab.pool.ThreadCostResult;
 /** The pool part's smaller tabs: map vs as_completed, thread vs pool, and the slide's Python beside the Java. */
 final class PoolPanes {
 
+    // Comments on lines of their own: two listings share a 1024 px projector, and a wrapped comment reads badly.
     static final String PYTHON = """
-            from concurrent.futures import ThreadPoolExecutor, as_completed
+            from concurrent.futures import (
+                ThreadPoolExecutor, as_completed)
             import urllib.request
 
             def fetch(url):
-                with urllib.request.urlopen(url) as r:   # blocks: the GIL is released
+                # blocks: the GIL is released
+                with urllib.request.urlopen(url) as r:
                     return r.read()
 
             with ThreadPoolExecutor(max_workers=10) as ex:
-                results = list(ex.map(fetch, urls))      # input order
+                # results in input order
+                results = list(ex.map(fetch, urls))
 
             with ThreadPoolExecutor() as ex:
-                futures = [ex.submit(fetch, u) for u in urls]
-                for f in as_completed(futures):          # completion order
-                    print(f.result())                    # re-raises a task's exception
+                futures = [ex.submit(fetch, u)
+                           for u in urls]
+                # futures in completion order
+                for f in as_completed(futures):
+                    # re-raises a task's exception
+                    print(f.result())
             """;
 
     static final String JAVA = """
             HttpClient client = HttpClient.newHttpClient();
-            ExecutorService ex = Executors.newFixedThreadPool(10);
+            ExecutorService ex =
+                    Executors.newFixedThreadPool(10);
             try {
                 List<Future<String>> futures = new ArrayList<>();
-                for (URI url : urls) {                   // submit returns a Future at once
+                for (URI url : urls) {
+                    // submit returns a Future at once;
+                    // the task blocks in the request
                     futures.add(ex.submit(() -> client.send(
                             HttpRequest.newBuilder(url).build(),
-                            BodyHandlers.ofString()).body()));  // blocks in the request
+                            BodyHandlers.ofString()).body()));
                 }
                 List<String> results = new ArrayList<>();
                 for (Future<String> f : futures) {
-                    results.add(f.get());                // input order, like map;
-                }                                        // ExecutionException carries a task's exception
+                    // input order, like map; an
+                    // ExecutionException carries
+                    // a task's exception
+                    results.add(f.get());
+                }
             } finally {
-                ex.shutdown();                           // the with block's end
+                // the with block's end
+                ex.shutdown();
                 ex.awaitTermination(1, TimeUnit.MINUTES);
             }
-            // as_completed: new ExecutorCompletionService<>(ex).take() yields each future as it finishes
+            // as_completed: an ExecutorCompletionService's
+            // take() yields each future as it finishes
             """;
 
     private PoolPanes() {
@@ -209,6 +224,8 @@ final class PoolPanes {
     private static TextArea area(String text) {
         TextArea a = new TextArea(text);
         a.setEditable(false);
+        // Presenting on a narrow screen the two listings share 1024 px: long lines wrap rather than hide their end.
+        a.setWrapText(true);
         a.getStyleClass().add("pool-code-area");
         return a;
     }

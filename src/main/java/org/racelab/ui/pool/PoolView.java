@@ -13,9 +13,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -27,12 +25,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.racelab.lab.pool.PoolRunResult;
 import org.racelab.lab.pool.PoolSettings;
-import org.racelab.lab.pool.TaskKind;
 import org.racelab.ui.controls.Stylesheets;
-import org.racelab.ui.part.PartStyle;
 
 /**
  * The pool part's view, built in code and bound to {@link PoolViewModel}: the settings, the run buttons and the
@@ -48,14 +43,17 @@ public final class PoolView extends StackPane {
     static final double PRESENTING_BASE_PX = 18.75;
     /** Presenting, the type is this share of the window's height, so it stays above 2.5 % of the screen. */
     static final double PRESENTING_SHARE = 0.026;
+    /** The Gantt chart's share of the width, in percent; the sweep chart has the rest. */
+    static final double GANTT_SHARE = 58;
 
     private final PoolViewModel vm;
     private final BorderPane content = new BorderPane();
     private final Label probe = new Label("x");
     private final GanttChart gantt;
     private final Label backlog = new Label();
-    /** The spinners' object views of the int settings: bidirectional bindings hold them only weakly. */
-    private final java.util.List<Object> bound = new java.util.ArrayList<>();
+    private final LineChart<String, Number> sweepChart;
+    private final PoolTypeFit typeFit;
+    private boolean fitting;
     private final XYChart.Series<String, Number> measured = new XYChart.Series<>();
     private final XYChart.Series<String, Number> ideal = new XYChart.Series<>();
     private final AnimationTimer ticker = new AnimationTimer() {
@@ -94,13 +92,13 @@ public final class PoolView extends StackPane {
         ganttBox.getStyleClass().add("pool-panel");
         VBox.setVgrow(gantt, Priority.ALWAYS);
 
-        LineChart<String, Number> sweepChart = sweepChart();
+        sweepChart = sweepChart();
         GridPane runGrid = new GridPane();
         runGrid.getStyleClass().add("pool-run-grid");
         ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(58);
+        left.setPercentWidth(GANTT_SHARE);
         ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(42);
+        right.setPercentWidth(100 - GANTT_SHARE);
         runGrid.getColumnConstraints().addAll(left, right);
         RowConstraints row = new RowConstraints();
         row.setVgrow(Priority.ALWAYS);
@@ -114,11 +112,12 @@ public final class PoolView extends StackPane {
         BorderPane pages = pages(picker, new String[] {"Gantt & sweep", "map / as_completed", "Thread vs pool", "Code"},
                 new javafx.scene.Node[] {runGrid, PoolPanes.orders(vm), PoolPanes.threadCost(vm), PoolPanes.code()});
         pages.setId("pool-tabs");
-        VBox top = new VBox(settingsRow(), actionRow(picker));
+        VBox top = new VBox(PoolSettingsRow.of(vm), actionRow(picker));
         top.getStyleClass().add("pool-top");
         content.setTop(top);
         content.setCenter(pages);
         getChildren().addAll(probe, content);
+        typeFit = new PoolTypeFit(content, top, ganttBox, gantt, probe);
 
         Runnable redraw = () -> gantt.show(vm.snapshotProperty().get(), vm.sequentialSnapshotProperty().get(),
                 sequentialNote());
@@ -138,7 +137,7 @@ public final class PoolView extends StackPane {
             }
         });
         sceneProperty().addListener((obs, old, scene) -> watchPresentation(scene));
-        probe.fontProperty().addListener((obs, old, now) -> fitType());
+        probe.fontProperty().addListener((obs, old, now) -> requestLayout());
     }
 
     /** One page on show at a time, picked by toggle buttons (in {@code picker}) named like the old tabs. */
@@ -149,6 +148,8 @@ public final class PoolView extends StackPane {
         stack.setMinSize(0, 0);
         for (int i = 0; i < names.length; i++) {
             ToggleButton b = new ToggleButton(names[i]);
+            // "as_completed" keeps its underscore: no mnemonic parsing.
+            b.setMnemonicParsing(false);
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setToggleGroup(group);
             b.setId("pool-page-" + i);
@@ -194,78 +195,6 @@ public final class PoolView extends StackPane {
     private static HBox legendItem(Region swatch, String text) {
         HBox box = new HBox(swatch, new Label(text));
         box.getStyleClass().add("pool-legend-item");
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
-
-    private FlowPane settingsRow() {
-        Spinner<Integer> tasks = spinner(PoolSettings.MIN_TASKS, PoolSettings.MAX_TASKS, vm.tasksProperty().get(), 10);
-        tasks.setId("pool-tasks");
-        tasks.getValueFactory().valueProperty().bindBidirectional(keep(vm.tasksProperty().asObject()));
-        Spinner<Integer> latency = spinner(PoolSettings.MIN_LATENCY_MS, PoolSettings.MAX_LATENCY_MS,
-                vm.latencyMsProperty().get(), 10);
-        latency.setId("pool-latency");
-        latency.getValueFactory().valueProperty().bindBidirectional(keep(vm.latencyMsProperty().asObject()));
-        Spinner<Integer> workers = spinner(PoolSettings.MIN_WORKERS, PoolSettings.MAX_WORKERS, vm.workersProperty().get(), 1);
-        workers.setId("pool-workers");
-        workers.getValueFactory().valueProperty().bindBidirectional(keep(vm.workersProperty().asObject()));
-        Spinner<Integer> cap = spinner(0, PoolSettings.MAX_CAP, vm.serverCapProperty().get(), 1);
-        cap.setId("pool-cap");
-        cap.getValueFactory().setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null || v == 0 ? "off" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return s == null || s.isBlank() || s.strip().equalsIgnoreCase("off") ? 0 : Integer.parseInt(s.strip());
-            }
-        });
-        cap.getValueFactory().valueProperty().bindBidirectional(keep(vm.serverCapProperty().asObject()));
-        ChoiceBox<TaskKind> kind = new ChoiceBox<>();
-        kind.getItems().setAll(TaskKind.values());
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TaskKind k) {
-                return k == null ? "" : PoolViewModel.kindWord(k);
-            }
-
-            @Override
-            public TaskKind fromString(String s) {
-                return TaskKind.parse(s);
-            }
-        });
-        kind.setId("pool-kind");
-        kind.valueProperty().bindBidirectional(vm.kindProperty());
-        Button slide2 = new Button("Slide 2: 100 × 1 s");
-        slide2.setOnAction(e -> vm.presetSlide2());
-        Button classroom = new Button("Classroom: 100 × 100 ms");
-        classroom.setOnAction(e -> vm.presetClassroom());
-        Label formula = new Label("default " + PoolViewModel.workersFormula(Runtime.getRuntime().availableProcessors()));
-        formula.getStyleClass().add("pool-muted");
-        FlowPane row = new FlowPane(field("Tasks", tasks), field("Latency ms", latency), field("Workers", workers),
-                formula, field("Server cap", cap), field("Kind", kind), slide2, classroom);
-        row.getStyleClass().addAll("pool-settings", PartStyle.SECONDARY);
-        row.disableProperty().bind(vm.runningProperty());
-        return row;
-    }
-
-    private <T> T keep(T property) {
-        bound.add(property);
-        return property;
-    }
-
-    private static Spinner<Integer> spinner(int min, int max, int value, int step) {
-        Spinner<Integer> s = new Spinner<>(min, max, value, step);
-        s.setEditable(true);
-        s.getStyleClass().add("pool-spinner");
-        return s;
-    }
-
-    private static HBox field(String text, javafx.scene.Node control) {
-        HBox box = new HBox(new Label(text), control);
-        box.getStyleClass().add("pool-field");
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -320,6 +249,8 @@ public final class PoolView extends StackPane {
         for (javafx.scene.Node b : java.util.List.of(run, stop, sequential, sweep, gil)) {
             ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
         }
+        speedUp.visibleProperty().bind(speedUp.textProperty().isNotEmpty());
+        speedUp.managedProperty().bind(speedUp.visibleProperty());
         VBox texts = new VBox(status, speedUp);
         texts.getStyleClass().add("pool-texts");
         speedUp.setWrapText(true);
@@ -362,30 +293,40 @@ public final class PoolView extends StackPane {
         if (scene == null) {
             return;
         }
-        scene.heightProperty().addListener((obs, old, now) -> fitType());
+        scene.heightProperty().addListener((obs, old, now) -> requestLayout());
         scene.rootProperty().addListener((obs, old, root) -> watchRoot(root));
         watchRoot(scene.getRoot());
     }
 
     private void watchRoot(Parent root) {
         if (root != null) {
-            root.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> fitType());
+            root.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> requestLayout());
         }
-        fitType();
+        requestLayout();
     }
 
-    /** Presenting, the type is sized to the window's height (times the zoom); otherwise it follows the root. */
-    private void fitType() {
-        Scene scene = getScene();
-        boolean presenting = scene != null && scene.getRoot() != null
-                && scene.getRoot().getPseudoClassStates().contains(PRESENTATION);
-        if (!presenting) {
-            content.setStyle("");
-            return;
+    /** Any size will do: the type shrinks until the view fits (see the fit in layoutChildren). */
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 0;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (!fitting && getScene() != null) {
+            fitting = true;
+            try {
+                typeFit.fit(getScene(), getWidth(), getHeight());
+            } finally {
+                fitting = false;
+            }
         }
-        double inherited = probe.getFont().getSize();
-        double px = PRESENTING_SHARE * scene.getHeight() * Math.max(1, inherited / PRESENTING_BASE_PX);
-        content.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", px));
+        super.layoutChildren();
     }
 
     /** Stops the live redraw; the view-model's dispose stops the work. */

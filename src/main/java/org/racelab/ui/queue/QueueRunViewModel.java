@@ -59,6 +59,7 @@ public final class QueueRunViewModel {
     private final ReadOnlyObjectWrapper<List<Share>> shares = new ReadOnlyObjectWrapper<>(this, "shares", List.of());
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "Not started.");
     private QueueRun run;
+    private javafx.beans.binding.BooleanBinding fullSpeed;
     private BackgroundExecutor.Cancellable job;
     private QueueSample previous;
     private long lastRead;
@@ -105,6 +106,17 @@ public final class QueueRunViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a real run goes at full speed (no time to produce or consume an item): the step pane's token
+     * animation is then off, so the window spends no frames on it while the cores are busy with the run.
+     */
+    public javafx.beans.binding.BooleanBinding fullSpeedProperty() {
+        if (fullSpeed == null) {
+            fullSpeed = running.getReadOnlyProperty().and(produceMs.isEqualTo(0)).and(consumeMs.isEqualTo(0));
+        }
+        return fullSpeed;
     }
 
     public ReadOnlyObjectProperty<QueueRunResult> resultProperty() {

@@ -47,14 +47,18 @@ final class QueueStepPane extends VBox {
     private final FlowPane code = new FlowPane();
     private final Label counters = new Label();
     private final Label narration = new Label();
+    private final TokenFlight flight;
 
-    QueueStepPane(QueueViewModel vm) {
+    /** @param animate whether a step's token travels on screen (off while a real run goes at full speed) */
+    QueueStepPane(QueueViewModel vm, javafx.beans.value.ObservableBooleanValue animate) {
         this.vm = vm;
+        this.flight = new TokenFlight(this, animate);
         getStyleClass().add("queue-step");
         setId("queue-step");
         slots.getStyleClass().add("queue-slots");
         slots.setId("queue-slots");
         queueTitle.getStyleClass().add("queue-title");
+        whole(queueTitle);
         VBox middle = new VBox(queueTitle, slots, mainRow);
         middle.getStyleClass().add("queue-middle");
         middle.setAlignment(Pos.TOP_CENTER);
@@ -64,11 +68,14 @@ final class QueueStepPane extends VBox {
         code.getStyleClass().add("queue-code-row");
         counters.getStyleClass().add("queue-counters");
         counters.setId("queue-counters");
+        // Narrow and large, the counters wrap onto a second line rather than push the pane wider than the window.
+        counters.setWrapText(true);
+        counters.setMinWidth(0);
         narration.getStyleClass().add("queue-narration");
         narration.setId("queue-narration");
         narration.setWrapText(true);
         narration.textProperty().bind(vm.narrationProperty());
-        getChildren().addAll(controls(), settings(), scene, counters, narration, code);
+        getChildren().addAll(controls(), settings(), scene, counters, narration, code, flight.token());
         vm.traceProperty().addListener((o, a, b) -> refresh());
         vm.languageProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -176,12 +183,13 @@ final class QueueStepPane extends VBox {
     }
 
     private void refresh() {
+        flight.finish();
         QueueTrace trace = vm.trace();
         QueueState s = trace.last();
         QueueConfig c = s.config();
         int just = trace.steps().isEmpty() ? -1 : trace.steps().get(trace.steps().size() - 1).thread();
-        producers.getChildren().setAll(new Label("Producers"));
-        consumers.getChildren().setAll(new Label("Consumers"));
+        producers.getChildren().setAll(whole(new Label("Producers")));
+        consumers.getChildren().setAll(whole(new Label("Consumers")));
         producers.getChildren().get(0).getStyleClass().add("queue-column-title");
         consumers.getChildren().get(0).getStyleClass().add("queue-column-title");
         for (int t = 0; t < c.threads(); t++) {
@@ -210,6 +218,15 @@ final class QueueStepPane extends VBox {
         code.getChildren().setAll(listing("Producer", c, s, 0, c.producers()),
                 listing("Consumer", c, s, c.producers(), c.producers() + c.consumers()),
                 listing("Main", c, s, c.mainThread(), c.threads()));
+        TokenMove move = vm.lastMoveProperty().get();
+        if (move != null && move.step() == trace.steps().size()) {
+            Node slot = move.slot() >= 0 && move.slot() < slots.getChildren().size()
+                    ? slots.getChildren().get(move.slot()) : null;
+            Node hand = lookup("#queue-hand-" + c.name(move.thread()));
+            if (slot != null && hand != null) {
+                flight.fly(token(move.item()), move.intoQueue() ? hand : slot, move.intoQueue() ? slot : hand);
+            }
+        }
     }
 
     private static String token(int item) {
@@ -221,12 +238,16 @@ final class QueueStepPane extends VBox {
         Label badge = whole(new Label(QueueKeys.keyName(c, t) + "  " + c.name(t)));
         badge.getStyleClass().addAll("queue-badge", QueueKeys.styleClass(c, t));
         String status = vm.status(t);
-        Label state = whole(new Label(status));
+        // A long state ("blocked on get (queue empty)") wraps inside its card when the row is short of room.
+        Label state = new Label(status);
+        state.setWrapText(true);
+        state.setMinWidth(Region.USE_COMPUTED_SIZE);
         state.getStyleClass().add("queue-status");
         state.setId("queue-status-" + c.name(t));
         int held = s.held(t);
         Label holding = whole(new Label(held == QueueState.NOTHING ? "" : token(held)));
         holding.getStyleClass().add(held == QueueState.NOTHING ? "queue-empty-hand" : "queue-token");
+        holding.setId("queue-hand-" + c.name(t));
         HBox head = new HBox(badge, holding);
         head.getStyleClass().add("queue-card-head");
         head.setAlignment(Pos.CENTER_LEFT);
@@ -269,6 +290,27 @@ final class QueueStepPane extends VBox {
             box.getChildren().add(row);
         }
         return box;
+    }
+
+    /**
+     * The height the pane needs at this width to show everything down to the narration (the code listings below
+     * it may scroll): what the view fits its type to.
+     */
+    double storyHeight(double width) {
+        double inner = width - snappedLeftInset() - snappedRightInset();
+        double h = snappedTopInset();
+        int shown = 0;
+        for (Node n : getChildren()) {
+            if (!n.isManaged()) {
+                continue;
+            }
+            h += n.prefHeight(inner);
+            shown++;
+            if (n == narration) {
+                break;
+            }
+        }
+        return h + Math.max(0, shown - 1) * getSpacing();
     }
 
     /** The last step, for tests and the narration. */

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.racelab.ui.controls.Stylesheets;
+import org.racelab.ui.part.Part;
 import org.racelab.ui.part.PartStyle;
 
 /**
@@ -36,6 +37,10 @@ public final class QueueView extends BorderPane {
     static final double PRESENTING_FONT_SHARE = 0.026;
     /** The shell's root font in presentation mode at 100 % (15 px × 1.25). */
     static final double PRESENTING_ROOT_PX = 18.75;
+    /** Windowed, the type never shrinks under this to fit (px). */
+    static final double MIN_WINDOWED_PX = 11;
+    /** Room kept for the step pane's vertical scroll bar, in em. */
+    static final double SCROLL_BAR_EM = 1.1;
 
     private final QueueViewModel step;
     private final QueueRunViewModel run;
@@ -48,6 +53,12 @@ public final class QueueView extends BorderPane {
             run.pulse();
         }
     };
+    private final QueueStepPane stepPane;
+    private final HBox top;
+    private final Label heading;
+    /** What the type was last fitted for; the fit runs again only when this changes. */
+    private String fittedFor = "";
+    private boolean fitting;
     private final ToggleButton stepMode = new ToggleButton("Step by hand");
     private final ToggleButton runMode = new ToggleButton("Run for real");
 
@@ -57,7 +68,7 @@ public final class QueueView extends BorderPane {
         getStyleClass().add("queue-view");
         setId("queue-view");
         getStylesheets().add(Stylesheets.url(QueueView.class, STYLESHEET));
-        QueueStepPane stepPane = new QueueStepPane(step);
+        stepPane = new QueueStepPane(step, run.fullSpeedProperty().not());
         QueueRunPane runPane = new QueueRunPane(run);
         ScrollPane stepScroll = scroll(stepPane);
         ScrollPane runScroll = scroll(runPane);
@@ -76,14 +87,17 @@ public final class QueueView extends BorderPane {
             }
         });
         stepScroll.visibleProperty().bind(stepMode.selectedProperty());
+        stepMode.selectedProperty().addListener((o, a, b) -> requestLayout());
         runScroll.visibleProperty().bind(runMode.selectedProperty());
         Label title = new Label("Queue: producers → q → consumers (Slides 9–10)");
         title.getStyleClass().add("queue-heading");
         // The mode switch keeps its words; the heading gives way first when the line is short.
         stepMode.setMinWidth(Region.USE_PREF_SIZE);
         runMode.setMinWidth(Region.USE_PREF_SIZE);
-        title.setMinWidth(0);
-        HBox top = new HBox(stepMode, runMode, title);
+        // The heading shows whole or not at all (see fitType): an ellipsis would hide what it says.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        heading = title;
+        top = new HBox(stepMode, runMode, title);
         top.getStyleClass().add("queue-top");
         top.setAlignment(Pos.CENTER_LEFT);
         probe.setManaged(false);
@@ -116,7 +130,7 @@ public final class QueueView extends BorderPane {
             return;
         }
         timer.start();
-        scene.heightProperty().addListener((o, a, b) -> fitType(scene));
+        scene.heightProperty().addListener((o, a, b) -> requestLayout());
         scene.rootProperty().addListener((o, a, root) -> watch(scene, root));
         watch(scene, scene.getRoot());
     }
@@ -125,15 +139,54 @@ public final class QueueView extends BorderPane {
         if (root == null) {
             return;
         }
-        root.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> fitType(scene));
-        probe.fontProperty().addListener((o, a, b) -> fitType(scene));
-        fitType(scene);
+        root.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> requestLayout());
+        probe.fontProperty().addListener((o, a, b) -> requestLayout());
+        requestLayout();
     }
 
-    /** Presenting: type from the screen's height, scaled by the zoom; otherwise the root's em as everywhere. */
+    /** Any size will do: the type shrinks until the view fits (see the fit in layoutChildren). */
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 0;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (!fitting && getScene() != null) {
+            fitting = true;
+            try {
+                fitType(getScene());
+            } finally {
+                fitting = false;
+            }
+        }
+        super.layoutChildren();
+    }
+
+    /**
+     * Presenting, the type the zoom asks for is sized from the screen's height (never under 2.5 % of it);
+     * windowed, it is the root's em as everywhere. Either way, if the step pane's story (threads, queue, counters,
+     * narration) would not fit the part's area at that size, the type shrinks, like a slide, to the largest size
+     * at which it fits: presenting never under the 2.5 % rule, windowed never under half the zoom's size.
+     */
     private void fitType(Scene scene) {
         Parent root = scene.getRoot();
         boolean presenting = root != null && root.getPseudoClassStates().contains(PRESENTATION);
+        double w = getWidth();
+        double h = getHeight();
+        double rootPx = probe.getFont().getSize();
+        String key = String.format(Locale.ROOT, "%s %.1f %.1f %.2f %.1f %d %s %s %d", presenting, w, h, rootPx,
+                scene.getHeight(), System.identityHashCode(step.trace()), step.languageProperty().get(),
+                isStepMode(), step.narrationProperty().get().length());
+        if (key.equals(fittedFor) || w <= 0 || h <= 0) {
+            return;
+        }
+        fittedFor = key;
         // The shell hides secondary controls when presenting; alone (tests, screenshots) the part does it itself.
         for (Node n : lookupAll("." + PartStyle.SECONDARY)) {
             if (!n.visibleProperty().isBound() && !n.managedProperty().isBound()) {
@@ -141,16 +194,57 @@ public final class QueueView extends BorderPane {
                 n.setManaged(!presenting);
             }
         }
-        if (!presenting) {
-            body.setStyle("");
-            getTop().setStyle("");
-            return;
+        double wished = presenting
+                ? Math.max(scene.getHeight() * PRESENTING_FONT_SHARE * Math.max(1, rootPx / PRESENTING_ROOT_PX), rootPx)
+                : rootPx;
+        double floor = presenting ? scene.getHeight() * Part.MIN_TEXT_SHARE + 0.1
+                : Math.min(wished, Math.max(MIN_WINDOWED_PX, wished / 2));
+        double px = wished;
+        if (!fits(px, w, h)) {
+            double lo = floor;
+            double hi = wished;
+            for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
+                double mid = (lo + hi) / 2;
+                if (fits(mid, w, h)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            px = Math.floor(lo * 10) / 10;
         }
-        double zoom = probe.getFont().getSize() / PRESENTING_ROOT_PX;
-        double px = Math.max(scene.getHeight() * PRESENTING_FONT_SHARE * zoom, probe.getFont().getSize());
-        String style = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px);
-        body.setStyle(style);
-        getTop().setStyle(style);
+        apply(presenting || px != rootPx ? px : -1);
+        applyCss();
+        boolean room = top.getChildren().stream().filter(n -> n != heading)
+                .mapToDouble(n -> n.prefWidth(-1) + top.getSpacing()).sum() + heading.prefWidth(-1)
+                + top.snappedLeftInset() + top.snappedRightInset() <= w;
+        heading.setVisible(room);
+        heading.setManaged(room);
+    }
+
+    /** True if, with type of {@code px}, the mode switch and the step pane's story fit a {@code w}×{@code h} area. */
+    private boolean fits(double px, double w, double h) {
+        apply(px);
+        applyCss();
+        if (stepMode.prefWidth(-1) + runMode.prefWidth(-1) + top.getSpacing() + top.snappedLeftInset()
+                + top.snappedRightInset() > w) {
+            return false;
+        }
+        double topH = top.prefHeight(w);
+        // The step pane scrolls its code listings: keep room for the scroll bar beside it.
+        double paneW = w - SCROLL_BAR_EM * px;
+        if (stepPane.minWidth(-1) > paneW) {
+            return false;
+        }
+        return topH + stepPane.storyHeight(paneW) <= h;
+    }
+
+    private void apply(double px) {
+        String style = px < 0 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px);
+        if (!style.equals(body.getStyle())) {
+            body.setStyle(style);
+            top.setStyle(style);
+        }
     }
 
     /** Stops the frame timer; the run's threads are stopped by the run view-model's dispose. */

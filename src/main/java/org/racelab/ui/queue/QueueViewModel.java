@@ -42,6 +42,7 @@ public final class QueueViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper(this, "seed");
     private final ReadOnlyObjectWrapper<QueuePreset> preset = new ReadOnlyObjectWrapper<>(this, "preset");
+    private final ReadOnlyObjectWrapper<TokenMove> lastMove = new ReadOnlyObjectWrapper<>(this, "lastMove");
     private final ObjectProperty<QueueCode.Language> language =
             new SimpleObjectProperty<>(this, "language", QueueCode.Language.PYTHON);
     private Random random;
@@ -86,6 +87,14 @@ public final class QueueViewModel {
         return preset.getReadOnlyProperty();
     }
 
+    /**
+     * The token the last forward step moved into or out of the queue, for the view to animate; null after a step
+     * that moves none, an undo, a reset or a new run.
+     */
+    public ReadOnlyObjectProperty<TokenMove> lastMoveProperty() {
+        return lastMove.getReadOnlyProperty();
+    }
+
     public ObjectProperty<QueueCode.Language> languageProperty() {
         return language;
     }
@@ -94,6 +103,7 @@ public final class QueueViewModel {
     public void loadPreset(QueuePreset p) {
         stopPlaying();
         full = p.trace();
+        lastMove.set(null);
         trace.set(full.prefix(0));
         preset.set(p);
         narration.set(p.title() + ": " + p.story() + " Press the thread keys, or Right to follow the story.");
@@ -103,6 +113,7 @@ public final class QueueViewModel {
     public void configure(QueueConfig config) {
         stopPlaying();
         full = QueueTrace.start(config);
+        lastMove.set(null);
         trace.set(full);
         preset.set(null);
         narration.set("New run: " + config.describe() + ".");
@@ -136,6 +147,9 @@ public final class QueueViewModel {
     }
 
     private void show(QueueTrace t) {
+        QueueTrace before = trace.get();
+        lastMove.set(before != null && t.steps().size() == before.steps().size() + 1
+                ? TokenMove.of(before.last(), t.steps().get(t.steps().size() - 1), t.last()).orElse(null) : null);
         trace.set(t);
         if (t.steps().isEmpty()) {
             narration.set("Step 0: nothing has run yet.");
@@ -278,7 +292,11 @@ public final class QueueViewModel {
         stopPlaying();
         full = t;
         preset.set(null);
+        // A whole run opened at once: no token is in flight.
+        full = t;
+        trace.set(t.prefix(0));
         show(t);
+        lastMove.set(null);
     }
 
     /** The thread names of every step taken so far. */

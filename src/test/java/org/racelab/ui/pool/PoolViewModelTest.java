@@ -29,7 +29,9 @@ class PoolViewModelTest {
 
     private void small(TaskKind kind, int workers) {
         vm.tasksProperty().set(6);
-        vm.latencyMsProperty().set(20);
+        // Long enough that every worker's request overlaps the others' even on a loaded machine (at 20 ms, with
+        // eight builds on two cores, the third worker sometimes started after the first had finished).
+        vm.latencyMsProperty().set(100);
         vm.workersProperty().set(workers);
         vm.kindProperty().set(kind);
     }
@@ -44,7 +46,7 @@ class PoolViewModelTest {
         assertThat(r.peakConcurrent()).isEqualTo(3);
         assertThat(vm.snapshotProperty().get().lanes()).isEqualTo(3);
         assertThat(vm.snapshotProperty().get().spans()).hasSize(6).allMatch(s -> s.state() == TaskState.IO);
-        assertThat(vm.statusProperty().get()).startsWith("3 workers: ").contains("ideal 0.04 s")
+        assertThat(vm.statusProperty().get()).startsWith("3 workers: ").contains("ideal 0.20 s")
                 .contains("server peak 3 at once");
     }
 
@@ -68,7 +70,7 @@ class PoolViewModelTest {
     void sweepAddsOnePointPerWorkerCountWithPeakMinOfWorkersTasksAndCap() {
         small(TaskKind.IO, 1);
         vm.tasksProperty().set(5);
-        vm.latencyMsProperty().set(10);
+        vm.latencyMsProperty().set(100);
         vm.serverCapProperty().set(3);
         vm.sweep();
         assertThat(vm.sweepPoints()).extracting(PoolRunResult::workers).containsExactly(1, 2, 4, 8, 16, 32, 64);

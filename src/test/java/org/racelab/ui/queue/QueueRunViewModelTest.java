@@ -104,4 +104,22 @@ class QueueRunViewModelTest {
         assertThat(s.blockedPut()).isEqualTo(0.75);
         assertThat(s.blockedGet()).isZero();
     }
+
+    /** The step pane's token animation is off exactly while a real run goes at full speed (0 ms per item). */
+    @Test
+    void fullSpeedMeansRunningWithNoTimeToProduceOrConsume() throws Exception {
+        vm.produceMsProperty().set(0);
+        vm.consumeMsProperty().set(0);
+        vm.itemsProperty().set(1_000_000);
+        assertThat(vm.fullSpeedProperty().get()).as("not running").isFalse();
+        vm.start();
+        assertThat(vm.fullSpeedProperty().get()).isTrue();
+        vm.consumeMsProperty().set(3);
+        assertThat(vm.fullSpeedProperty().get()).as("slowed mid-run").isFalse();
+        vm.consumeMsProperty().set(0);
+        assertThat(vm.fullSpeedProperty().get()).isTrue();
+        vm.stop();
+        awaitResult();
+        assertThat(vm.fullSpeedProperty().get()).as("ended").isFalse();
+    }
 }

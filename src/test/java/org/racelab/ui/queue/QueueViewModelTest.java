@@ -131,4 +131,46 @@ class QueueViewModelTest {
         vm.setMistake(QueueMistake.NO_TASK_DONE);
         assertThat(vm.config()).isEqualTo(new QueueConfig(2, 2, 5, 2, QueueMistake.NO_TASK_DONE));
     }
+
+    @Test
+    void aPutMovesATokenIntoTheTailSlotAndAGetTakesTheHeadSlot() {
+        vm.loadPreset(QueuePreset.BACKPRESSURE);
+        vm.step(0);
+        assertThat(vm.lastMoveProperty().get()).as("produce moves nothing").isNull();
+        vm.step(0);
+        assertThat(vm.lastMoveProperty().get()).isEqualTo(new TokenMove(2, 0, 1, 0, true));
+        vm.step(0);
+        vm.step(0);
+        assertThat(vm.lastMoveProperty().get()).isEqualTo(new TokenMove(4, 0, 2, 1, true));
+        vm.step(1);
+        assertThat(vm.lastMoveProperty().get()).isEqualTo(new TokenMove(5, 1, 1, 0, false));
+        vm.undo();
+        assertThat(vm.lastMoveProperty().get()).as("undo moves nothing").isNull();
+        vm.redo();
+        assertThat(vm.lastMoveProperty().get()).as("redo replays the get").isEqualTo(new TokenMove(5, 1, 1, 0, false));
+        vm.reset();
+        assertThat(vm.lastMoveProperty().get()).isNull();
+    }
+
+    @Test
+    void aPopTakesTheListsLastItemAndACrashMovesNothing() {
+        vm.configure(new QueueConfig(1, 2, 2, 0, QueueMistake.SHARED_LIST));
+        vm.step(0);
+        vm.step(0);
+        vm.step(0);
+        vm.step(0);
+        assertThat(vm.state().queue()).containsExactly(1, 2);
+        vm.step(1);
+        vm.step(1);
+        assertThat(vm.lastMoveProperty().get()).as("pop() takes the end of the list").isEqualTo(
+                new TokenMove(6, 1, 2, 1, false));
+        vm.step(1);
+        vm.step(1);
+        vm.step(2);
+        vm.step(1);
+        assertThat(vm.lastMoveProperty().get()).isEqualTo(new TokenMove(10, 1, 1, 0, false));
+        vm.step(2);
+        assertThat(vm.trace().steps().get(vm.trace().steps().size() - 1).crash()).isTrue();
+        assertThat(vm.lastMoveProperty().get()).isNull();
+    }
 }

@@ -47,8 +47,13 @@ class QueueViewTest {
     }
 
     void open(double width, double height, boolean presenting, Theme theme, int zoom) throws Exception {
+        open(width, height, presenting, theme, zoom, new SameThreadBackgroundExecutor());
+    }
+
+    void open(double width, double height, boolean presenting, Theme theme, int zoom,
+            org.racelab.lab.BackgroundExecutor executor) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            part = new QueuePart(new SameThreadBackgroundExecutor());
+            part = new QueuePart(executor);
             root = new StackPane(part.view());
             root.pseudoClassStateChanged(QueueView.PRESENTATION, presenting);
             Scene scene = new Scene(root, width, height);
@@ -199,11 +204,97 @@ class QueueViewTest {
         }
     }
 
-    /** Still open (issue 11): here the step pane is about 1150 px wide, so the right column and narration overflow. */
-    @org.junit.jupiter.api.Disabled("open: queue at 1024x768 presenting 150 % is wider than the window")
+    /** Was too wide (issue 11); now the states wrap and the type shrinks to fit, never under 2.5 %. */
     @Test
     void essentialsFitPresentingAt1024x768And150Percent(FxRobot robot) throws Exception {
         essentialsFitAtTheEndOfBackpressureAndSentinel(1024, 768, true, 150, robot);
+    }
+
+    /** Issue 14: "items are numbered tokens that move": a put flies the item from P1's hand into its slot. */
+    @Test
+    void aStepSendsItsTokenFlyingAndTheNextStepLandsItAtOnce(FxRobot robot) throws Exception {
+        open(1024, 768, false, Theme.LIGHT);
+        Node token = robot.lookup("#queue-flying-token").query();
+        // Each step and what it shows are read in one go on the FX thread: the flight is short, a loaded test
+        // machine is slow.
+        assertThat(stepAndLook(robot, token)).as("produce moves nothing").isEqualTo("hidden");
+        assertThat(stepAndLook(robot, token)).as("the put's token flies to the first slot, hidden until it lands")
+                .isEqualTo("flying 1, slot 0 opacity 0.0");
+        assertThat(stepAndLook(robot, token)).as("the next step ends the flight at once").isEqualTo("hidden");
+        assertThat(robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(0).getOpacity())
+                .isEqualTo(1);
+        assertThat(stepAndLook(robot, token)).isEqualTo("flying 2, slot 1 opacity 0.0");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !token.isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(1).getOpacity())
+                .as("the slot shows when the token lands").isEqualTo(1);
+        assertThat(TokenFlight.DURATION.toMillis()).isLessThanOrEqualTo(300);
+    }
+
+    /** Steps P1 and says what flies: "hidden" or "flying <item>, slot <i> opacity <o>" for the slot it flies to. */
+    private String stepAndLook(FxRobot robot, Node token) {
+        String[] seen = new String[1];
+        robot.interact(() -> {
+            part.stepKey(KeyCode.Q);
+            if (!token.isVisible()) {
+                seen[0] = "hidden";
+                return;
+            }
+            var slots = ((javafx.scene.Parent) root.lookup("#queue-slots")).getChildrenUnmodifiable();
+            int slot = part.stepModel().state().length() - 1;
+            seen[0] = "flying " + ((Labeled) token).getText() + ", slot " + slot + " opacity "
+                    + slots.get(slot).getOpacity();
+        });
+        return seen[0];
+    }
+
+    /** While a real run goes at full speed the step pane moves no tokens: the cores are the run's. */
+    @Test
+    void noTokenFliesWhileARealRunGoesAtFullSpeed(FxRobot robot) throws Exception {
+        open(1024, 768, false, Theme.LIGHT, Zoom.DEFAULT, new HeldExecutor());
+        robot.interact(() -> {
+            part.runModel().produceMsProperty().set(0);
+            part.runModel().consumeMsProperty().set(0);
+            part.runModel().start();
+        });
+        assertThat(part.runModel().runningProperty().get()).isTrue();
+        Node token = robot.lookup("#queue-flying-token").query();
+        stepAndLook(robot, token);
+        assertThat(stepAndLook(robot, token)).as("full speed: no flight").isEqualTo("hidden");
+        assertThat(robot.lookup("#queue-slots").queryParent().getChildrenUnmodifiable().get(0).getOpacity())
+                .isEqualTo(1);
+        robot.interact(() -> part.runModel().consumeMsProperty().set(5));
+        stepAndLook(robot, token);
+        assertThat(stepAndLook(robot, token)).as("a slowed run leaves the frames to spare")
+                .isEqualTo("flying 2, slot 1 opacity 0.0");
+    }
+
+    /** Holds submitted work without running it: a real run that stays "running" for as long as the test needs. */
+    private static final class HeldExecutor implements org.racelab.lab.BackgroundExecutor {
+        @Override
+        public <T> Cancellable submit(java.util.concurrent.Callable<T> work,
+                java.util.function.Consumer<? super T> onSuccess,
+                java.util.function.Consumer<? super Throwable> onFailure) {
+            return new Cancellable() {
+                @Override
+                public void cancel() {
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+            };
+        }
+
+        @Override
+        public java.util.concurrent.Executor handoff() {
+            return Runnable::run;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Keeps the preset enum reachable in lambdas without clashing with FxRobot's generic lookups. */
