@@ -8,6 +8,8 @@
 # Needs a display with a window manager (e.g. Xvfb :55 -screen 0 1280x800x24 & openbox) and xdotool.
 # Usage: ./mvnw -B -q -Pdist -DskipTests package && DISPLAY=:55 scripts/bench-startup.sh [runs]
 # One warm-up round (not counted) fills the file cache and writes the JDK 19+ archive.
+# Besides the wall time it reports the CPU time the process had used when its window was mapped (user + system,
+# all threads, from /proc/PID/stat): on a machine shared with other work it varies far less than the wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-7}
@@ -41,9 +43,10 @@ if [ -x "$IMAGE" ]; then
   COMMANDS+=("$IMAGE")
 fi
 
-# Launches one command, returns (in MS) the milliseconds until a visible window named RaceLab exists, then ends it.
+# Launches one command, returns (in MS) the milliseconds until a visible window named RaceLab exists and (in CPU)
+# the CPU milliseconds the process had used by then, then ends it.
 measure() {
-  local t0 t1 pid
+  local t0 t1 pid stat
   while xdotool search --onlyvisible --name '^RaceLab$' >/dev/null 2>&1; do sleep 0.2; done
   t0=$(date +%s%N)
   $1 >/dev/null 2>&1 &
@@ -53,27 +56,32 @@ measure() {
     sleep 0.01
   done
   t1=$(date +%s%N)
+  read -r -a stat < "/proc/$pid/stat"
   MS=$(( (t1 - t0) / 1000000 ))
+  CPU=$(( (stat[13] + stat[14]) * 1000 / TICKS ))
   sleep 1.5                       # let it finish starting, as a user would, before closing it
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+TICKS=$(getconf CLK_TCK)
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
-echo "cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) java=$(java -version 2>&1 | head -1) newer=${NEW_JDK:-none}"
+echo "start: $(date -u +%H:%M) UTC cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) java=$(java -version 2>&1 | head -1) newer=${NEW_JDK:-none}"
 for i in "${!NAMES[@]}"; do measure "${COMMANDS[$i]}"; echo "warm-up, ${NAMES[$i]}: $MS ms" >&2; done   # not counted
-declare -A TIMES
+declare -A TIMES CPUS
 for r in $(seq "$RUNS"); do
   for i in "${!NAMES[@]}"; do
     measure "${COMMANDS[$i]}"
     TIMES[$i]="${TIMES[$i]:-} $MS"
-    echo "run $r, ${NAMES[$i]}: $MS ms (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    CPUS[$i]="${CPUS[$i]:-} $CPU"
+    echo "run $r, ${NAMES[$i]}: $MS ms, CPU $CPU ms (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   done
 done
+echo "end: load=$(cut -d' ' -f1-3 /proc/loadavg) $(date -u +%H:%M) UTC"
 echo
-echo "| start | command | runs | launch → window mapped, each run (ms) | median |"
-echo "|---|---|--:|---|--:|"
+echo "| start | command | runs | launch → window mapped, each run (ms) | median | CPU used by then, median |"
+echo "|---|---|--:|---|--:|--:|"
 for i in "${!NAMES[@]}"; do
   # shellcheck disable=SC2086
-  echo "| ${NAMES[$i]} | \`${COMMANDS[$i]/$ARCHIVE_DIR/\$TMP}\` | $RUNS | $(echo ${TIMES[$i]} | tr ' ' ',') | $(median ${TIMES[$i]}) ms |"
+  echo "| ${NAMES[$i]} | \`${COMMANDS[$i]/$ARCHIVE_DIR/\$TMP}\` | $RUNS | $(echo ${TIMES[$i]} | tr ' ' ',') | $(median ${TIMES[$i]}) ms | $(median ${CPUS[$i]}) ms |"
 done
