@@ -47,6 +47,8 @@ public final class LabSoakBench {
     private final BenchSupport.Gaps gaps = new BenchSupport.Gaps();
     private final AtomicInteger uncaught = new AtomicInteger();
     private final List<Integer> threadsBetweenRuns = new ArrayList<>();
+    private List<String> namesFirstBetweenRuns;
+    private List<String> namesLastBetweenRuns;
     private final List<Long> stopMillis = new ArrayList<>();
     private final List<String> inexact = new ArrayList<>();
     private LabViewModel vm;
@@ -64,7 +66,8 @@ public final class LabSoakBench {
     private int compares;
     private int flips;
     private int errorsShown;
-    private long heapFirstMinute;
+    private final List<String> heapAfterGcPerMinute = new ArrayList<>();
+    private final List<Integer> threadsPerMinute = new ArrayList<>();
     private int minuteFrom;
 
     private LabSoakBench(double minutes, int workers, int tasks, int increments) {
@@ -125,6 +128,7 @@ public final class LabSoakBench {
                 // Give the finished run's threads their 200 ms, count what is left, then start the next run.
                 after(0.3, () -> {
                     threadsBetweenRuns.add(BenchSupport.threads());
+                    namesLastBetweenRuns = threadNames();
                     next();
                 });
             }
@@ -153,16 +157,21 @@ public final class LabSoakBench {
         minutely.setCycleCount(Timeline.INDEFINITE);
         minutely.play();
         threadsBetweenRuns.add(BenchSupport.threads());
+        namesFirstBetweenRuns = threadNames();
         next();
+    }
+
+    private static List<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).sorted()
+                .toList();
     }
 
     private void minute() {
         int m = (int) Math.round(elapsed() / 60);
         FrameGapStats s = gaps.statsFrom(minuteFrom);
         minuteFrom = gaps.count();
-        if (m == 1) {
-            heapFirstMinute = BenchSupport.heapUsedBytes();
-        }
+        heapAfterGcPerMinute.add(String.format(Locale.ROOT, "%.1f", BenchSupport.heapAfterLastGcBytes() / 1e6));
+        threadsPerMinute.add(BenchSupport.threads());
         String line = String.format(Locale.ROOT, "minute %2d: %s; threads %d (racelab %d); frames %s; runs %d; %s", m,
                 BenchSupport.heap(), BenchSupport.threads(), BenchSupport.racelabThreads().size(), s, runs,
                 BenchSupport.load());
@@ -242,13 +251,16 @@ public final class LabSoakBench {
         report.add(String.format(Locale.ROOT, "frame gaps over the whole soak: %s; targets met: %s", s,
                 s.meetsTargets()));
         report.add(uiCpu.toString());
+        report.add(gaps.lateFrames());
         report.add("threads between runs (300 ms after each run ended): min "
                 + threadsBetweenRuns.stream().mapToInt(i -> i).min().orElse(0) + ", max "
                 + threadsBetweenRuns.stream().mapToInt(i -> i).max().orElse(0) + ", first "
-                + threadsBetweenRuns.get(0) + ", last " + threadsBetweenRuns.get(threadsBetweenRuns.size() - 1));
+                + threadsBetweenRuns.get(0) + ", last " + threadsBetweenRuns.get(threadsBetweenRuns.size() - 1)
+                + "; before the first run " + namesFirstBetweenRuns + "; after the last " + namesLastBetweenRuns);
         report.add("Stop -> run ended (ms): " + stopMillis);
-        report.add(String.format(Locale.ROOT, "heap used at minute 1: %.1f MB; at the end: %s",
-                heapFirstMinute / 1e6, BenchSupport.heap()));
+        report.add("heap after the last GC, each minute (MB): " + heapAfterGcPerMinute + "; at the end: "
+                + BenchSupport.heap());
+        report.add("live threads, each minute: " + threadsPerMinute);
         report.add("uncaught exceptions: " + uncaught.get() + "; error messages shown: " + errorsShown);
         report.add("end: " + BenchSupport.load());
         if (profiler != null) {

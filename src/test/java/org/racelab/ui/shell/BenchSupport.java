@@ -1,6 +1,8 @@
 package org.racelab.ui.shell;
 
+import com.sun.management.GcInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -47,15 +49,36 @@ public final class BenchSupport {
         }
     }
 
-    /** Heap used now and right after the last collection of each heap pool (the floor), in MB. */
+    /**
+     * Heap used now and right after the most recent collection (all heap pools, from that collection's own
+     * report), in MB: the second is the live data, the figure that must stay flat over a soak.
+     */
     public static String heap() {
-        long afterGc = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage u = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
-            afterGc += u == null ? 0 : u.getUsed();
-        }
         return String.format(Locale.ROOT, "heap used %.1f MB, after last GC %.1f MB", heapUsedBytes() / 1e6,
-                afterGc / 1e6);
+                heapAfterLastGcBytes() / 1e6);
+    }
+
+    /** Heap in use right after the most recent garbage collection of any collector, or -1 before the first. */
+    public static long heapAfterLastGcBytes() {
+        long latestEnd = -1;
+        long after = -1;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof com.sun.management.GarbageCollectorMXBean sun)) {
+                continue;
+            }
+            GcInfo info = sun.getLastGcInfo();
+            if (info == null || info.getEndTime() < latestEnd) {
+                continue;
+            }
+            latestEnd = info.getEndTime();
+            after = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                MemoryUsage u = pool.getType() == MemoryType.HEAP ? info.getMemoryUsageAfterGc().get(pool.getName())
+                        : null;
+                after += u == null ? 0 : u.getUsed();
+            }
+        }
+        return after;
     }
 
     public static long heapUsedBytes() {
@@ -78,26 +101,68 @@ public final class BenchSupport {
      * 36,000 gaps, 288 KB). Confined to the JavaFX thread, like the timer that feeds it.
      */
     public static final class Gaps {
+        /** Gaps longer than this are "late" (the p99 target): the scheduler accounting below covers them. */
+        private static final long LATE_NANOS = 34_000_000L;
         private long[] gaps = new long[4096];
         private int count;
         private long last;
         private final List<Consumer<Long>> watchers = new ArrayList<>();
+        // Found when recording starts: the toolkit's threads exist by then.
+        private SchedStat fxSched = new SchedStat(null);
+        private SchedStat renderSched = new SchedStat(null);
+        private long[] fxLast;
+        private long[] renderLast;
+        private int late;
+        private long lateWall;
+        private final long[] lateFx = new long[2];
+        private final long[] lateRender = new long[2];
         private final AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long[] fx = fxSched.read();
+                long[] render = renderSched.read();
                 if (last != 0) {
                     long gap = now - last;
                     if (count == gaps.length) {
                         gaps = Arrays.copyOf(gaps, count * 2);
                     }
                     gaps[count++] = gap;
+                    if (gap > LATE_NANOS && fx != null && fxLast != null) {
+                        late++;
+                        lateWall += gap;
+                        add(lateFx, fx, fxLast);
+                        add(lateRender, render, renderLast);
+                    }
                     for (Consumer<Long> w : watchers) {
                         w.accept(gap);
                     }
                 }
+                fxLast = fx;
+                renderLast = render;
                 last = now;
             }
         };
+
+        private static void add(long[] sum, long[] now, long[] before) {
+            if (now != null && before != null) {
+                sum[0] += now[0] - before[0];
+                sum[1] += now[1] - before[1];
+            }
+        }
+
+        /**
+         * Where the late frames' time went, from the kernel's own accounting ({@code /proc/.../schedstat}): how long
+         * the JavaFX thread and the renderer ran, and how long each was runnable but waiting for a CPU. Waiting means
+         * the cores were busy with other threads; running means the UI's own work took the time.
+         */
+        public String lateFrames() {
+            if (!fxSched.found()) {
+                return "late frames: no scheduler statistics on this OS";
+            }
+            return String.format(Locale.ROOT, "late frames (gap > 34 ms): %d, %.0f ms in all; inside them the FX thread"
+                    + " ran %.0f ms and waited for a CPU %.0f ms, the renderer ran %.0f ms and waited %.0f ms", late,
+                    lateWall / 1e6, lateFx[0] / 1e6, lateFx[1] / 1e6, lateRender[0] / 1e6, lateRender[1] / 1e6);
+        }
 
         /** Also tells {@code watcher} every gap, in nanoseconds (the soak's per-minute figures, the profiler). */
         public void watch(Consumer<Long> watcher) {
@@ -105,6 +170,8 @@ public final class BenchSupport {
         }
 
         public void start() {
+            fxSched = SchedStat.of("JavaFX Applicat");
+            renderSched = SchedStat.of("QuantumRenderer");
             last = 0;
             timer.start();
         }
@@ -124,6 +191,78 @@ public final class BenchSupport {
 
         public int count() {
             return count;
+        }
+    }
+
+    /**
+     * An experiment, not a fix: with {@code -Dbench.nice=prefix,…} a daemon thread lowers every thread of this process
+     * whose kernel name starts with one of the prefixes (at most 15 characters) to nice 19 with {@code renice}, within
+     * about 5 ms of its start — what the lab's {@code BackgroundPriority} does for its own workers. It shows whether a
+     * part's background threads, if lowered, would leave the window's threads the CPU. Returns a description.
+     */
+    public static String startRenicerIfAsked() {
+        String prefixes = System.getProperty("bench.nice", "");
+        if (prefixes.isBlank()) {
+            return "threads at their own priority (no -Dbench.nice)";
+        }
+        List<String> wanted = List.of(prefixes.split(","));
+        java.util.Set<String> done = new java.util.HashSet<>();
+        Thread t = new Thread(() -> {
+            while (true) {
+                try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                    List<String> fresh = tasks.filter(task -> !done.contains(task.getFileName().toString()))
+                            .filter(task -> wanted.stream().anyMatch(w -> read(task.resolve("comm").toString())
+                                    .startsWith(w.length() > 15 ? w.substring(0, 15) : w)))
+                            .map(task -> task.getFileName().toString()).toList();
+                    if (!fresh.isEmpty()) {
+                        List<String> cmd = new ArrayList<>(List.of("renice", "-n", "19", "-p"));
+                        cmd.addAll(fresh);
+                        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .start().waitFor();
+                        done.addAll(fresh);
+                    }
+                    Thread.sleep(5);
+                } catch (IOException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-renicer");
+        t.setDaemon(true);
+        t.start();
+        return "threads named " + wanted + "* lowered to nice 19 by the benchmark (-Dbench.nice)";
+    }
+
+    /** One thread's kernel scheduler statistics (Linux): nanoseconds on a CPU and waiting on a run queue. */
+    static final class SchedStat {
+        private final Path file;
+
+        private SchedStat(Path file) {
+            this.file = file;
+        }
+
+        /** The first thread of this process whose kernel name ({@code comm}, 15 characters) starts with the given. */
+        static SchedStat of(String comm) {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                return new SchedStat(tasks.filter(t -> BenchSupport.read(t.resolve("comm").toString()).startsWith(comm))
+                        .findFirst().map(t -> t.resolve("schedstat")).orElse(null));
+            } catch (IOException | RuntimeException e) {
+                return new SchedStat(null);
+            }
+        }
+
+        boolean found() {
+            return file != null;
+        }
+
+        /** {run, wait} in nanoseconds, or null. */
+        long[] read() {
+            if (file == null) {
+                return null;
+            }
+            String[] f = BenchSupport.read(file.toString()).split(" ");
+            return f.length < 2 ? null : new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
         }
     }
 

@@ -35,8 +35,9 @@ import org.racelab.ui.queue.QueueView;
  * view-model's public API and prints the JavaFX frame gaps (p50/p99/max) while that part works, with the machine's
  * load before and after. Run with {@code -Pbench} (docs/benchmarks.md). Arguments: {@code MODE [seconds]}:
  * <ul>
- *   <li>{@code queue}: the queue part in run mode at full speed (2 producers, 2 consumers, 1,000,000 items,
- *       maxsize 10, 0 ms to produce and consume), runs back to back for the given seconds (default 20);</li>
+ *   <li>{@code queue [seconds [items]]}: the queue part in run mode at full speed (2 producers, 2 consumers,
+ *       1,000,000 items unless given, maxsize 10, 0 ms to produce and consume), runs back to back until the given
+ *       seconds (default 20) have passed;</li>
  *   <li>{@code pool}: the pool part's sweep (100 I/O tasks × 100 ms at 1, 2, 4 … 64 workers), one whole sweep;</li>
  *   <li>{@code reality}: the explorer's "How often really?" pane, "Run for real" on the explorer's race for the
  *       given seconds, then Stop;</li>
@@ -49,6 +50,7 @@ public final class PartFrameGapBench {
 
     private final String mode;
     private final double seconds;
+    private final int items;
     private final List<String> report = new ArrayList<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private final BenchSupport.Gaps gaps = new BenchSupport.Gaps();
@@ -57,19 +59,21 @@ public final class PartFrameGapBench {
     private BenchSupport.UiCpu uiCpu;
     private String loadBefore;
 
-    private PartFrameGapBench(String mode, double seconds) {
+    private PartFrameGapBench(String mode, double seconds, int items) {
         this.mode = mode;
         this.seconds = seconds;
+        this.items = items;
     }
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "queue";
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 20;
+        int items = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         if (!List.of("queue", "pool", "reality", "idle").contains(mode)) {
             System.out.println("mode must be queue, pool, reality or idle, not " + mode);
             System.exit(2);
         }
-        PartFrameGapBench bench = new PartFrameGapBench(mode, seconds);
+        PartFrameGapBench bench = new PartFrameGapBench(mode, seconds, items);
         Platform.startup(bench::open);
         boolean finished = bench.done.await(10, TimeUnit.MINUTES);
         bench.report.forEach(System.out::println);
@@ -110,6 +114,7 @@ public final class PartFrameGapBench {
     }
 
     private void begin() {
+        report.add(BenchSupport.startRenicerIfAsked());
         loadBefore = BenchSupport.load();
         uiCpu = new BenchSupport.UiCpu();
         profiler = BenchSupport.FxProfiler.startIfAsked(gaps);
@@ -122,6 +127,7 @@ public final class PartFrameGapBench {
         report.add(String.format(Locale.ROOT, "frame gaps (%s, cpus=%d): %s; targets (p99 <= 34 ms, max <= 100 ms) met: %s",
                 what, Runtime.getRuntime().availableProcessors(), s, s.meetsTargets()));
         report.add(uiCpu.toString());
+        report.add(gaps.lateFrames());
         report.add("before: " + loadBefore);
         report.add("after:  " + BenchSupport.load());
         if (profiler != null) {
@@ -144,22 +150,20 @@ public final class PartFrameGapBench {
         QueueRunViewModel vm = part.runModel();
         vm.producersProperty().set(2);
         vm.consumersProperty().set(2);
-        vm.itemsProperty().set(1_000_000);
+        vm.itemsProperty().set(items);
         vm.maxsizeProperty().set(10);
         vm.produceMsProperty().set(0);
         vm.consumeMsProperty().set(0);
         vm.mistakeProperty().set(QueueMistake.NONE);
         long until = System.nanoTime() + (long) (seconds * 1e9);
         List<QueueRunResult> runs = new ArrayList<>();
-        vm.runningProperty().addListener((o, was, running) -> {
-            if (running) {
+        // The view-model clears "running" just before it sets the result: the result is what says a run ended.
+        vm.resultProperty().addListener((o, was, r) -> {
+            if (r == null) {
                 return;
             }
-            QueueRunResult r = vm.resultProperty().get();
-            if (r != null) {
-                runs.add(r);
-            }
-            if (r != null && System.nanoTime() < until) {
+            runs.add(r);
+            if (System.nanoTime() < until) {
                 Platform.runLater(vm::start);
                 return;
             }
@@ -168,8 +172,9 @@ public final class PartFrameGapBench {
             report.add(String.format(Locale.ROOT, "queue runs: %d back to back, exact (0 lost, 0 duplicated, checksum"
                     + " matches, every item consumed): %d of %d; items/s %s", runs.size(), exact, runs.size(),
                     runs.stream().map(x -> String.format(Locale.ROOT, "%,.0f", x.itemsPerSecond())).toList()));
-            end(String.format(Locale.ROOT, "queue run mode, 2 producers, 2 consumers, 1,000,000 items, maxsize 10,"
-                    + " 0 ms, %.0f s", seconds));
+            report.add("readout: " + vm.readoutProperty().get());
+            end(String.format(Locale.ROOT, "queue run mode, 2 producers, 2 consumers, %,d items, maxsize 10,"
+                    + " 0 ms, %.0f s", items, seconds));
         });
         begin();
         vm.start();
