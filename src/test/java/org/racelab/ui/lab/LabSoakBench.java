@@ -23,7 +23,8 @@ import org.racelab.ui.shell.RaceLabApp;
 
 /**
  * Soak benchmark, not a test (issue #12): the lab part in the real window (run it under Xvfb) for a given number of
- * minutes, runs back to back through the view-model's public API, the live lock switch flipped now and then.
+ * minutes, runs back to back through the view-model's public API, the live lock switch flipped now and then; when
+ * the time is up the run in progress is stopped.
  * Each cycle: a live switchable run with the lock flipped every few seconds, then Stop; a live run with the lock on
  * throughout, then Stop; a compare-all run of the five fixed counters. Prints per minute the heap (used, and after
  * the last collection), the live thread count and the minute's frame gaps, and at the end the whole soak's frame
@@ -158,6 +159,14 @@ public final class LabSoakBench {
         minutely.play();
         threadsBetweenRuns.add(BenchSupport.threads());
         namesFirstBetweenRuns = threadNames();
+        // When the time is up, the run in progress is stopped (its rows are still checked): on a starved machine a
+        // compare-all run can take many minutes, and the soak must end on time.
+        after(minutes * 60, () -> {
+            if (vm.isRunning()) {
+                stopRequestedAt = System.nanoTime();
+                vm.stop();
+            }
+        });
         next();
     }
 
