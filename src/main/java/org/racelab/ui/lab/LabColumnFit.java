@@ -18,7 +18,7 @@ final class LabColumnFit {
 
     /** The id of the explanation column, the one that wraps and takes the rest. */
     static final String EXPLANATION = "lab-explanation-column";
-    static final double EXPLANATION_MIN_EM = 26;
+    static final double EXPLANATION_MIN_EM = 20;
 
     private LabColumnFit() {
     }

@@ -35,9 +35,9 @@ final class LabPresentation {
     /** The width the folded lab needs: two charts side by side with whole titles, the live bar on two rows. */
     static final double NEED_WIDTH_EM = 30;
     /** The height the lab needs, presenting: live bar, readout, charts, legend and a few table rows. */
-    static final double NEED_HEIGHT_EM_PRESENTING = 27;
+    static final double NEED_HEIGHT_EM_PRESENTING = 29;
     /** Windowed, the status line and the clear button's bar come on top. */
-    static final double NEED_HEIGHT_EM_WINDOWED = 31;
+    static final double NEED_HEIGHT_EM_WINDOWED = 36;
     static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
 
     private final Region area;
@@ -91,11 +91,19 @@ final class LabPresentation {
         }
         boolean presenting = root != null && root.getPseudoClassStates().contains(PRESENTATION);
         double rootPx = probe.getFont().getSize();
-        double px = fontPx(rootPx, presenting, scene == null ? 0 : scene.getHeight(), area.getWidth(),
-                area.getHeight());
+        double width = area.getWidth();
+        double height = area.getHeight();
+        if (scene != null) {
+            // A lab whose content is too large for the window may have been given more than the window shows:
+            // what counts is the part of the window from the lab's corner on.
+            javafx.geometry.Point2D corner = area.localToScene(0, 0);
+            width = Math.min(width, scene.getWidth() - Math.max(0, corner.getX()));
+            height = Math.min(height, scene.getHeight() - Math.max(0, corner.getY()));
+        }
+        double px = fontPx(rootPx, presenting, scene == null ? 0 : scene.getHeight(), width, height);
         String style = Math.abs(px - rootPx) < 0.05 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px);
         scaled.forEach(n -> n.setStyle(style));
-        folding.accept(presenting || area.getWidth() > 0 && area.getWidth() / px < FOLD_BELOW_EM);
+        folding.accept(presenting || width > 0 && width / px < FOLD_BELOW_EM);
     }
 
     /**
@@ -103,7 +111,7 @@ final class LabPresentation {
      * screen's height when presenting, {@code width}×{@code height} the lab's own area (0 before the first layout).
      */
     static double fontPx(double rootPx, boolean presenting, double windowHeight, double width, double height) {
-        double least = presenting ? Math.ceil(SCREEN_SHARE * windowHeight * 10) / 10 : 0;
+        double least = presenting ? Math.ceil(SCREEN_SHARE * windowHeight * 10 - 1e-9) / 10 : 0;
         double wanted = presenting ? least * Math.max(1, rootPx / PRESENTING_ROOT_AT_100) : rootPx;
         if (width > 0 && height > 0) {
             double needHeight = presenting ? NEED_HEIGHT_EM_PRESENTING : NEED_HEIGHT_EM_WINDOWED;

@@ -194,6 +194,7 @@ public final class LabView extends BorderPane {
         // Presenting, the readout and the table say it all; the status line gives the charts its height.
         status.getStyleClass().add(PartStyle.SECONDARY);
         status.textProperty().bind(viewModel.statusProperty());
+        status.setMinHeight(Region.USE_PREF_SIZE);
 
         Label readout = new Label();
         readout.setId("lab-readout");
