@@ -21,6 +21,9 @@ import javafx.util.StringConverter;
  */
 final class LabCharts {
 
+    /** An x axis narrower than this many of its tick labels' em labels every 20 s instead of every 10 s. */
+    static final double NARROW_AXIS_EM = 22;
+
     private final LabChartWindow window;
     private final ToDoubleFunction<LabChartWindow.Point> y;
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
@@ -92,6 +95,11 @@ final class LabCharts {
         x.setTickUnit(10);
         x.setAnimated(false);
         x.setUpperBound(LabChartWindow.WINDOW_SECONDS);
+        // A narrow chart (small screen, large type) labels every 20 s, so its tick labels never run together.
+        x.widthProperty().addListener((obs, old, w) -> {
+            double em = x.getTickLabelFont().getSize();
+            x.setTickUnit(w.doubleValue() < NARROW_AXIS_EM * em ? 20 : 10);
+        });
         // The window scrolls continuously, so bounds are fractional: label whole seconds only.
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override

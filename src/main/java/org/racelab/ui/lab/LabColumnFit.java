@@ -53,7 +53,7 @@ final class LabColumnFit {
             set(column, width);
             used += width;
         }
-        if (explanation != null) {
+        if (explanation != null && explanation.isVisible()) {
             double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - used
                     - cell.getSize() * 1.5;
             double min = Math.max(width(explanation.getText(), header) + pad, EXPLANATION_MIN_EM * cell.getSize());

@@ -2,7 +2,6 @@ package org.racelab.ui.lab;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -35,7 +34,7 @@ final class LabPresentation {
     /** The width the folded lab needs: two charts side by side with whole titles, the live bar on two rows. */
     static final double NEED_WIDTH_EM = 30;
     /** The height the lab needs, presenting: live bar, readout, charts, legend and a few table rows. */
-    static final double NEED_HEIGHT_EM_PRESENTING = 29;
+    static final double NEED_HEIGHT_EM_PRESENTING = 32;
     /** Windowed, the status line and the clear button's bar come on top. */
     static final double NEED_HEIGHT_EM_WINDOWED = 36;
     static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
@@ -43,7 +42,7 @@ final class LabPresentation {
     private final Region area;
     private final Label probe;
     private final List<Node> scaled;
-    private final Consumer<Boolean> folding;
+    private final Layout layout;
     private final InvalidationListener update = o -> apply();
     private Scene scene;
     private Parent root;
@@ -51,13 +50,13 @@ final class LabPresentation {
     /**
      * Sizes the type of {@code scaled}, the parts of {@code area}; {@code probe} is an invisible label directly
      * under the area, so its font is the window's root font (the zoom) and never the one this class sets;
-     * {@code folding} hears whether the settings belong in the drawer.
+     * {@code layout} hears whether the lab presents and whether the settings belong in the drawer.
      */
-    LabPresentation(Region area, Label probe, List<Node> scaled, Consumer<Boolean> folding) {
+    LabPresentation(Region area, Label probe, List<Node> scaled, Layout layout) {
         this.area = area;
         this.probe = probe;
         this.scaled = List.copyOf(scaled);
-        this.folding = folding;
+        this.layout = layout;
         probe.sceneProperty().addListener((obs, old, s) -> watch(s));
         probe.fontProperty().addListener(update);
         area.widthProperty().addListener(update);
@@ -103,7 +102,12 @@ final class LabPresentation {
         double px = fontPx(rootPx, presenting, scene == null ? 0 : scene.getHeight(), width, height);
         String style = Math.abs(px - rootPx) < 0.05 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px);
         scaled.forEach(n -> n.setStyle(style));
-        folding.accept(presenting || width > 0 && width / px < FOLD_BELOW_EM);
+        layout.apply(presenting, presenting || width > 0 && width / px < FOLD_BELOW_EM);
+    }
+
+    /** What the lab's layout does when it starts or stops presenting, or its settings fold or unfold. */
+    interface Layout {
+        void apply(boolean presenting, boolean folded);
     }
 
     /**

@@ -79,7 +79,8 @@ public final class LabView extends BorderPane {
         table = LabResultsTable.create(viewModel.rows());
         Label frames = devTools ? frameGapLine() : null;
         meter = devTools ? new FrameGapMeter(s -> frames.setText(frameText(s))) : null;
-        VBox bottom = new VBox(table, statusBar(frames));
+        Label explanation = LabResultsTable.explanationLine(table);
+        VBox bottom = new VBox(table, explanation, statusBar(frames));
         bottom.getStyleClass().add("lab-bottom");
         Node settings = settingsForm.pane();
         ToggleButton settingsToggle = new ToggleButton("Settings");
@@ -92,7 +93,11 @@ public final class LabView extends BorderPane {
         rootFont.setManaged(false);
         rootFont.setVisible(false);
         getChildren().add(rootFont);
-        presentation = new LabPresentation(this, rootFont, List.of(settings, center, bottom), folding::fold);
+        presentation = new LabPresentation(this, rootFont, List.of(settings, center, bottom),
+                (presenting, folded) -> {
+                    folding.fold(folded);
+                    LabResultsTable.explainBelow(table, explanation, presenting);
+                });
         liveTimer.setCycleCount(Animation.INDEFINITE);
         viewModel.runningProperty().addListener((obs, was, running) -> runningChanged(running));
         runningChanged(viewModel.isRunning());
@@ -223,6 +228,8 @@ public final class LabView extends BorderPane {
 
         FlowPane legend = new FlowPane();
         legend.getStyleClass().add("lab-legend");
+        // Squeezed, a wrapped legend would draw its second row over the table.
+        legend.setMinHeight(Region.USE_PREF_SIZE);
         legend.getChildren().addAll(
                 legendItem("unsafe (no lock)", "lab-line-unsafe"),
                 legendItem("synchronized", "lab-line-synchronized"),

@@ -20,10 +20,10 @@ class LabPresentationTest {
 
     @Test
     void presentingTheZoomChangesTheReadingSizeFromTheBackRowMinimumUp() {
-        // A 1920×1080 projector with room to spare: 27 px at 100 %, half as large again at 150 %.
+        // A 1920×1080 projector: 27 px at 100 %, a tenth larger at 110 %, larger again at 125 %.
         assertThat(presenting(100, 1080, 1920, 1030)).isCloseTo(27, within(0.01));
-        assertThat(presenting(125, 1080, 1920, 1030)).isCloseTo(33.75, within(0.01));
-        assertThat(presenting(150, 1080, 1920, 1030)).isGreaterThan(presenting(125, 1080, 1920, 1030));
+        assertThat(presenting(110, 1080, 1920, 1030)).isCloseTo(29.7, within(0.01));
+        assertThat(presenting(125, 1080, 1920, 1030)).isGreaterThan(presenting(110, 1080, 1920, 1030));
         // Below 100 % the back row still reads it.
         assertThat(presenting(75, 1080, 1920, 1030)).isCloseTo(27, within(0.01));
         assertThat(presenting(75, 768, 1024, 730)).isCloseTo(19.2, within(0.01));
