@@ -54,6 +54,10 @@ public final class LabView extends BorderPane {
     public static final String DEV_PROPERTY = "racelab.dev";
     /** How often the live readout and the charts take the run's newest reading: ten times a second. */
     static final Duration SHOW_EVERY = Duration.millis(100);
+    /** Presenting, the table's height in em: its header and scroll bar, one line per run, and at most this. */
+    private static final double TABLE_HEADER_EM = 2.8;
+    private static final double TABLE_ROW_EM = 1.7;
+    private static final double TABLE_MAX_EM = 8;
 
     private final LabViewModel viewModel;
     private final LabSettingsForm settingsForm;
@@ -63,6 +67,7 @@ public final class LabView extends BorderPane {
     private final FrameGapMeter meter;
     private final LabPresentation presentation;
     private final LabFolding folding;
+    private boolean presenting;
 
     /** The lab screen; the frame-gap line shows when the system property {@value #DEV_PROPERTY} is true. */
     public LabView(LabViewModel viewModel) {
@@ -97,12 +102,24 @@ public final class LabView extends BorderPane {
                 (presenting, folded) -> {
                     folding.fold(folded);
                     LabResultsTable.explainBelow(table, explanation, presenting);
+                    this.presenting = presenting;
+                    fitTableToRuns();
                 });
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<LabRow>) c -> fitTableToRuns());
         liveTimer.setCycleCount(Animation.INDEFINITE);
         viewModel.runningProperty().addListener((obs, was, running) -> runningChanged(running));
         runningChanged(viewModel.isRunning());
         // Right after the tab first shows, while nothing runs or is measured.
         Platform.runLater(this::rehearse);
+    }
+
+    /**
+     * Presenting, the table is as tall as its runs (one line each) up to about four of them, so a single run
+     * leaves the height to the charts.
+     */
+    private void fitTableToRuns() {
+        table.setStyle(presenting ? String.format(Locale.ROOT, "-fx-pref-height: %.1fem;",
+                Math.min(TABLE_MAX_EM, TABLE_HEADER_EM + TABLE_ROW_EM * Math.max(1, viewModel.rows().size()))) : "");
     }
 
     private void runningChanged(boolean running) {
@@ -219,7 +236,7 @@ public final class LabView extends BorderPane {
                 LabChartWindow.Point::lost).chart();
         Tooltip.install(lost, approximateTip());
         LineChart<Number, Number> rate = new LabCharts(viewModel.chart(), "lab-rate-chart",
-                "Throughput, million increments / s", LabChartWindow.Point::millionsPerSecond).chart();
+                "Throughput, M increments/s", LabChartWindow.Point::millionsPerSecond).chart();
         HBox charts = new HBox(lost, rate);
         charts.getStyleClass().add("lab-charts");
         HBox.setHgrow(lost, Priority.ALWAYS);
