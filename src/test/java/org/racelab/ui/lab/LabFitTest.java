@@ -236,6 +236,40 @@ class LabFitTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void theSettingsFoldIntoADrawerWhenPresentingOrNarrowAndTheDrawerOpensInsideTheWindow(FxRobot robot) {
+        Screen wide = new Screen(1920, 1080, false, 100);
+        settle(robot, wide);
+        Node settings = view.lookup("#lab-settings");
+        javafx.scene.control.ToggleButton toggle =
+                (javafx.scene.control.ToggleButton) view.lookup("#lab-settings-toggle");
+        assertThat(view.getLeft()).as("settings beside the charts at %s", wide).isSameAs(settings);
+        assertThat(showing(toggle)).isFalse();
+        for (Screen folded : List.of(new Screen(1024, 768, true, 100), new Screen(1024, 768, false, 250),
+                new Screen(1920, 1080, true, 150))) {
+            settle(robot, folded);
+            assertThat(view.getLeft()).as("no settings column at %s", folded).isNull();
+            assertThat(showing(settings)).as("drawer closed at %s", folded).isFalse();
+            assertThat(FitCheckProblems.of("#lab-settings-toggle", toggle, folded)).isEmpty();
+            robot.interact(toggle::fire);
+            robot.interact(() -> view.getScene().getRoot().layout());
+            assertThat(showing(settings)).as("drawer open at %s", folded).isTrue();
+            assertThat(FitCheckProblems.of("#lab-counter", view.lookup("#lab-counter"), folded)).isEmpty();
+            robot.interact(toggle::fire);
+        }
+        settle(robot, wide);
+        assertThat(view.getLeft()).as("settings back beside the charts").isSameAs(settings);
+        assertThat(showing(settings)).isTrue();
+    }
+
+    /** The shared projector check, with the presenting text rule when the screen presents. */
+    private static final class FitCheckProblems {
+        static List<String> of(String selector, Node node, Screen screen) {
+            return org.racelab.ui.controls.FitCheck.problems(selector, node, screen.width(), screen.height(),
+                    screen.presenting() ? 0.025 * screen.height() - 0.05 : 0);
+        }
+    }
+
     /** A picture of each screen in target/lab-fit, for a person to look at. */
     private void shoot(Screen screen) {
         javafx.scene.image.WritableImage image = view.getScene().snapshot(null);
