@@ -21,6 +21,9 @@ import javafx.util.StringConverter;
  */
 final class LabCharts {
 
+    /** An x axis narrower than this many of its tick labels' em labels every 20 s instead of every 10 s. */
+    static final double NARROW_AXIS_EM = 22;
+
     private final LabChartWindow window;
     private final ToDoubleFunction<LabChartWindow.Point> y;
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
@@ -29,11 +32,11 @@ final class LabCharts {
             new IdentityHashMap<>();
     private final LineChart<Number, Number> chart;
 
-    /** A chart of {@code window} with {@code y} as the value of each point. */
-    LabCharts(LabChartWindow window, String id, String title, String yLabel, ToDoubleFunction<LabChartWindow.Point> y) {
+    /** A chart of {@code window} with {@code y} as the value of each point; the title names y and its unit. */
+    LabCharts(LabChartWindow window, String id, String title, ToDoubleFunction<LabChartWindow.Point> y) {
         this.window = window;
         this.y = y;
-        chart = chart(id, title, yLabel, series);
+        chart = chart(id, title, series);
         NumberAxis x = (NumberAxis) chart.getXAxis();
         x.lowerBoundProperty().bind(window.lowerProperty());
         x.upperBoundProperty().bind(window.upperProperty());
@@ -81,29 +84,35 @@ final class LabCharts {
         return new XYChart.Data<>(p.seconds(), y.applyAsDouble(p));
     }
 
-    /** A line chart for the lab with fixed x bounds that label whole seconds. */
-    static LineChart<Number, Number> chart(String id, String title, String yLabel,
-            ObservableList<XYChart.Series<Number, Number>> data) {
+    /**
+     * A line chart for the lab with fixed x bounds that label whole seconds. No axis titles: the chart's title
+     * names what y counts and the x ticks carry their unit, so on a small or zoomed screen the plot keeps the
+     * height a rotated axis title would take, and no title ends in an ellipsis.
+     */
+    static LineChart<Number, Number> chart(String id, String title, ObservableList<XYChart.Series<Number, Number>> data) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("seconds");
         x.setAutoRanging(false);
         x.setTickUnit(10);
         x.setAnimated(false);
         x.setUpperBound(LabChartWindow.WINDOW_SECONDS);
+        // A narrow chart (small screen, large type) labels every 20 s, so its tick labels never run together.
+        x.widthProperty().addListener((obs, old, w) -> {
+            double em = x.getTickLabelFont().getSize();
+            x.setTickUnit(w.doubleValue() < NARROW_AXIS_EM * em ? 20 : 10);
+        });
         // The window scrolls continuously, so bounds are fractional: label whole seconds only.
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                return String.format(Locale.ROOT, "%.0f", seconds.doubleValue());
+                return String.format(Locale.ROOT, "%.0f s", seconds.doubleValue());
             }
 
             @Override
             public Number fromString(String text) {
-                return Double.valueOf(text);
+                return Double.valueOf(text.replace(" s", ""));
             }
         });
         NumberAxis yAxis = new NumberAxis();
-        yAxis.setLabel(yLabel);
         yAxis.setForceZeroInRange(true);
         yAxis.setAnimated(false);
         LineChart<Number, Number> chart = new LineChart<>(x, yAxis);

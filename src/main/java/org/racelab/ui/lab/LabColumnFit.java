@@ -18,7 +18,7 @@ final class LabColumnFit {
 
     /** The id of the explanation column, the one that wraps and takes the rest. */
     static final String EXPLANATION = "lab-explanation-column";
-    static final double EXPLANATION_MIN_EM = 26;
+    static final double EXPLANATION_MIN_EM = 20;
 
     private LabColumnFit() {
     }
@@ -53,7 +53,7 @@ final class LabColumnFit {
             set(column, width);
             used += width;
         }
-        if (explanation != null) {
+        if (explanation != null && explanation.isVisible()) {
             double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - used
                     - cell.getSize() * 1.5;
             double min = Math.max(width(explanation.getText(), header) + pad, EXPLANATION_MIN_EM * cell.getSize());

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -21,8 +22,11 @@ final class LabLiveBar {
     private LabLiveBar() {
     }
 
-    /** The bar for {@code viewModel}; it wraps onto a second line rather than cut a control. */
-    static FlowPane create(LabViewModel viewModel) {
+    /**
+     * The bar for {@code viewModel}, with {@code settings} (the drawer's button) after Stop; it wraps onto a second
+     * line rather than cut a control.
+     */
+    static FlowPane create(LabViewModel viewModel, ToggleButton settings) {
         Button start = new Button("Start");
         start.setId("lab-start");
         // Not a default button: Enter in a number field must commit the number, not start a run.
@@ -38,7 +42,7 @@ final class LabLiveBar {
         stop.setOnAction(e -> viewModel.stop());
         stop.disableProperty().bind(viewModel.runningProperty().not());
         stop.getStyleClass().add("lab-stop");
-        HBox buttons = new HBox(start, compare, stop);
+        HBox buttons = new HBox(start, compare, stop, settings);
         buttons.setId("lab-buttons");
         buttons.getStyleClass().add("lab-buttons");
 

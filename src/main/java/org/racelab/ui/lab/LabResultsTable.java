@@ -85,6 +85,43 @@ final class LabResultsTable {
         return table;
     }
 
+    /**
+     * The explanation of the selected run, or of the newest one, as a wrapped line for under the table: presenting,
+     * the table keeps one line per run so several runs' figures show at once, and this line says why.
+     */
+    static Label explanationLine(TableView<LabRow> table) {
+        Label line = new Label();
+        line.setId("lab-row-explanation");
+        line.getStyleClass().add("lab-row-explanation");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            LabRow chosen = table.getSelectionModel().getSelectedItem();
+            if (chosen == null && !table.getItems().isEmpty()) {
+                chosen = table.getItems().get(table.getItems().size() - 1);
+            }
+            return chosen == null ? "" : chosen.explanation();
+        }, table.getSelectionModel().selectedItemProperty(), table.getItems()));
+        explainBelow(table, line, false);
+        return line;
+    }
+
+    /** Presenting, the explanation moves from its column to the line under the table, and back. */
+    static void explainBelow(TableView<LabRow> table, Label line, boolean below) {
+        for (TableColumn<LabRow, ?> column : table.getColumns()) {
+            if (LabColumnFit.EXPLANATION.equals(column.getId())) {
+                column.setVisible(!below);
+            }
+        }
+        line.visibleProperty().unbind();
+        if (below) {
+            line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        } else {
+            line.setVisible(false);
+        }
+        line.managedProperty().bind(line.visibleProperty());
+    }
+
     private static TableColumn<LabRow, String> column(String title, Function<CounterRunResult, String> text, boolean number) {
         TableColumn<LabRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue().result())));

@@ -26,6 +26,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -43,8 +44,8 @@ import org.racelab.lab.RunStatus;
 import org.racelab.ui.part.PartStyle;
 
 /**
- * The lab screen: settings on the left (folded away when presenting), the live bar (start, stop, lock switch) over
- * the charts, and the results table below.
+ * The lab screen: settings on the left (folded into a drawer when presenting or narrow), the live bar (start, stop,
+ * lock switch) over the charts, and the results table below.
  */
 public final class LabView extends BorderPane {
 
@@ -53,17 +54,20 @@ public final class LabView extends BorderPane {
     public static final String DEV_PROPERTY = "racelab.dev";
     /** How often the live readout and the charts take the run's newest reading: ten times a second. */
     static final Duration SHOW_EVERY = Duration.millis(100);
+    /** Presenting, the table's height in em: its header and scroll bar, one line per run, and at most this. */
+    private static final double TABLE_HEADER_EM = 2.8;
+    private static final double TABLE_ROW_EM = 1.7;
+    private static final double TABLE_MAX_EM = 8;
 
     private final LabViewModel viewModel;
-    // Bidirectional bindings hold their ends weakly: keep the adapters alive as long as the view.
-    private final ObjectProperty<Integer> workersValue;
-    private final ObjectProperty<Integer> tasksValue;
-    private final ObjectProperty<Integer> incrementsValue;
+    private final LabSettingsForm settingsForm;
     private final TableView<LabRow> table;
     /** The one FX-side timer of the live path: it reads the session's newest reading while a run goes. */
     private final Timeline liveTimer = new Timeline(new KeyFrame(SHOW_EVERY, e -> viewModel().showLatest()));
     private final FrameGapMeter meter;
     private final LabPresentation presentation;
+    private final LabFolding folding;
+    private boolean presenting;
 
     /** The lab screen; the frame-gap line shows when the system property {@value #DEV_PROPERTY} is true. */
     public LabView(LabViewModel viewModel) {
@@ -73,33 +77,49 @@ public final class LabView extends BorderPane {
     /** The lab screen, with the developer's frame-gap line or without. */
     public LabView(LabViewModel viewModel, boolean devTools) {
         this.viewModel = viewModel;
-        this.workersValue = viewModel.workersProperty().asObject();
-        this.tasksValue = viewModel.tasksProperty().asObject();
-        this.incrementsValue = viewModel.incrementsProperty().asObject();
+        this.settingsForm = new LabSettingsForm(viewModel);
         getStyleClass().add("lab-view");
         getStylesheets().add(Stylesheets.url(LabView.class, STYLESHEET));
         // Controls beside the charts; the results table spans the full width below so its explanations fit.
         table = LabResultsTable.create(viewModel.rows());
         Label frames = devTools ? frameGapLine() : null;
         meter = devTools ? new FrameGapMeter(s -> frames.setText(frameText(s))) : null;
-        VBox bottom = new VBox(table, statusBar(frames));
+        Label explanation = LabResultsTable.explanationLine(table);
+        VBox bottom = new VBox(table, explanation, statusBar(frames));
         bottom.getStyleClass().add("lab-bottom");
-        Node settings = controls();
-        Node center = results();
-        setLeft(settings);
-        setCenter(center);
+        Node settings = settingsForm.pane();
+        ToggleButton settingsToggle = new ToggleButton("Settings");
+        settingsToggle.setId("lab-settings-toggle");
+        Node center = results(settingsToggle);
+        folding = new LabFolding(this, settings, center, settingsToggle);
         setBottom(bottom);
         // An invisible label right under the view carries the window's root font (the zoom) for presenting.
         Label rootFont = new Label();
         rootFont.setManaged(false);
         rootFont.setVisible(false);
         getChildren().add(rootFont);
-        presentation = new LabPresentation(rootFont, List.of(settings, center, bottom));
+        presentation = new LabPresentation(this, rootFont, List.of(settings, center, bottom),
+                (presenting, folded) -> {
+                    folding.fold(folded);
+                    LabResultsTable.explainBelow(table, explanation, presenting);
+                    this.presenting = presenting;
+                    fitTableToRuns();
+                });
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<LabRow>) c -> fitTableToRuns());
         liveTimer.setCycleCount(Animation.INDEFINITE);
         viewModel.runningProperty().addListener((obs, was, running) -> runningChanged(running));
         runningChanged(viewModel.isRunning());
         // Right after the tab first shows, while nothing runs or is measured.
         Platform.runLater(this::rehearse);
+    }
+
+    /**
+     * Presenting, the table is as tall as its runs (one line each) up to about four of them, so a single run
+     * leaves the height to the charts.
+     */
+    private void fitTableToRuns() {
+        table.setStyle(presenting ? String.format(Locale.ROOT, "-fx-pref-height: %.1fem;",
+                Math.min(TABLE_MAX_EM, TABLE_HEADER_EM + TABLE_ROW_EM * Math.max(1, viewModel.rows().size()))) : "");
     }
 
     private void runningChanged(boolean running) {
@@ -133,7 +153,7 @@ public final class LabView extends BorderPane {
         TableView<LabRow> shadowTable = LabResultsTable.create(FXCollections.observableArrayList(
                 new LabRow(sample, RunExplanation.forThisMachine().explain(sample, Optional.of(sample)))));
         javafx.collections.ObservableList<XYChart.Series<Number, Number>> lines = FXCollections.observableArrayList();
-        LineChart<Number, Number> shadowChart = LabCharts.chart("lab-rehearsal-chart", "", "", lines);
+        LineChart<Number, Number> shadowChart = LabCharts.chart("lab-rehearsal-chart", "", lines);
         XYChart.Series<Number, Number> line = new XYChart.Series<>();
         line.getData().add(new XYChart.Data<>(0, 0));
         line.getData().add(new XYChart.Data<>(1, 2));
@@ -153,58 +173,6 @@ public final class LabView extends BorderPane {
 
     public LabViewModel viewModel() {
         return viewModel;
-    }
-
-    private Node controls() {
-
-        ComboBox<CounterKind> counter = new ComboBox<>();
-        counter.setId("lab-counter");
-        counter.getItems().setAll(CounterKind.values());
-        counter.valueProperty().bindBidirectional(viewModel.counterProperty());
-        counter.setButtonCell(new KindCell());
-        counter.setCellFactory(list -> new KindCell());
-        counter.setMaxWidth(Double.MAX_VALUE);
-        counter.disableProperty().bind(viewModel.runningProperty());
-        Label counterHelp = hint("");
-        counterHelp.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.counterProperty().get() == null ? "" : viewModel.counterProperty().get().description(),
-                viewModel.counterProperty()));
-
-        Spinner<Integer> workers = spinner("lab-workers", "Workers", LabSettings.MIN_WORKERS, LabSettings.MAX_WORKERS, 1,
-                workersValue);
-        int cpus = Runtime.getRuntime().availableProcessors();
-        Label workersHelp = hint(String.format(Locale.ROOT,
-                "Default %d = min(32, CPUs + 4) with %d CPUs: Python's ThreadPoolExecutor rule.",
-                LabSettings.defaultWorkers(), cpus));
-        Spinner<Integer> tasks = spinner("lab-tasks", "Tasks", 1, 10_000, 1, tasksValue);
-        Spinner<Integer> increments = spinner("lab-increments", "Increments per task", 1, 1_000_000_000, 1_000_000, incrementsValue);
-        Label expected = hint("");
-        expected.setId("lab-expected");
-        expected.textProperty().bind(Bindings.createStringBinding(() ->
-                viewModel.counterProperty().get() == CounterKind.SWITCHABLE
-                        ? "The switchable counter runs until you press Stop (compare all uses these increments)."
-                        : String.format(Locale.ROOT, "Expected final value: T × I = %,d",
-                                (long) viewModel.tasksProperty().get() * viewModel.incrementsProperty().get()),
-                viewModel.tasksProperty(), viewModel.incrementsProperty(), viewModel.counterProperty()));
-
-        VBox form = new VBox(
-                field("Counter", counter, counterHelp),
-                field("Workers (pool threads, 1-64)", workers, workersHelp),
-                sideBySide(field("Tasks", tasks), field("Increments / task", increments)),
-                expected);
-        form.getStyleClass().add("lab-form");
-
-        Label lockHelp = LabLiveBar.lockHelp();
-
-        VBox box = new VBox(form, new Separator(Orientation.HORIZONTAL), lockHelp);
-        box.getStyleClass().add("lab-controls");
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setId("lab-settings");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // Presenting, the settings fold away: the charts, the live bar and the table get the screen.
-        scroll.getStyleClass().addAll("lab-controls-scroll", PartStyle.SECONDARY);
-        return scroll;
     }
 
     private static Label frameGapLine() {
@@ -234,7 +202,7 @@ public final class LabView extends BorderPane {
                 : "Smoothness (frame gaps): " + s;
     }
 
-    private Node results() {
+    private Node results(ToggleButton settingsToggle) {
         Label error = new Label();
         error.setId("lab-error");
         error.getStyleClass().add("lab-error");
@@ -248,6 +216,7 @@ public final class LabView extends BorderPane {
         // Presenting, the readout and the table say it all; the status line gives the charts its height.
         status.getStyleClass().add(PartStyle.SECONDARY);
         status.textProperty().bind(viewModel.statusProperty());
+        status.setMinHeight(Region.USE_PREF_SIZE);
 
         Label readout = new Label();
         readout.setId("lab-readout");
@@ -264,10 +233,10 @@ public final class LabView extends BorderPane {
         bar.setMaxWidth(Double.MAX_VALUE);
 
         LineChart<Number, Number> lost = new LabCharts(viewModel.chart(), "lab-lost-chart", "Lost updates so far",
-                "lost updates", LabChartWindow.Point::lost).chart();
+                LabChartWindow.Point::lost).chart();
         Tooltip.install(lost, approximateTip());
-        LineChart<Number, Number> rate = new LabCharts(viewModel.chart(), "lab-rate-chart", "Throughput",
-                "million increments / s", LabChartWindow.Point::millionsPerSecond).chart();
+        LineChart<Number, Number> rate = new LabCharts(viewModel.chart(), "lab-rate-chart",
+                "Throughput, M increments/s", LabChartWindow.Point::millionsPerSecond).chart();
         HBox charts = new HBox(lost, rate);
         charts.getStyleClass().add("lab-charts");
         HBox.setHgrow(lost, Priority.ALWAYS);
@@ -276,6 +245,8 @@ public final class LabView extends BorderPane {
 
         FlowPane legend = new FlowPane();
         legend.getStyleClass().add("lab-legend");
+        // Squeezed, a wrapped legend would draw its second row over the table.
+        legend.setMinHeight(Region.USE_PREF_SIZE);
         legend.getChildren().addAll(
                 legendItem("unsafe (no lock)", "lab-line-unsafe"),
                 legendItem("synchronized", "lab-line-synchronized"),
@@ -286,7 +257,7 @@ public final class LabView extends BorderPane {
                 legendItem("switchable, locked", "lab-line-locked"));
 
         showOnlyDrawnLines(legend);
-        VBox box = new VBox(LabLiveBar.create(viewModel), error, readout, status, bar, charts, legend);
+        VBox box = new VBox(LabLiveBar.create(viewModel, settingsToggle), error, readout, status, bar, charts, legend);
         box.getStyleClass().add("lab-results");
         return box;
     }
@@ -324,60 +295,7 @@ public final class LabView extends BorderPane {
         return label;
     }
 
-    private static HBox sideBySide(Node... fields) {
-        HBox row = new HBox(fields);
-        row.getStyleClass().add("lab-side-by-side");
-        for (Node n : fields) {
-            HBox.setHgrow(n, Priority.ALWAYS);
-        }
-        return row;
-    }
-
-    private static VBox field(String title, Node control, Node... help) {
-        Label label = new Label(title);
-        label.getStyleClass().add("lab-field-label");
-        label.setLabelFor(control);
-        VBox box = new VBox(label, control);
-        box.getChildren().addAll(help);
-        box.getStyleClass().add("lab-field");
-        return box;
-    }
-
     private static Label hint(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("lab-hint");
-        label.setWrapText(true);
-        return label;
-    }
-
-    private Spinner<Integer> spinner(String id, String name, int min, int max, int step,
-            ObjectProperty<Integer> value) {
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get(), step);
-        Spinner<Integer> spinner = new Spinner<>(factory);
-        spinner.setId(id);
-        spinner.setEditable(true);
-        factory.setConverter(new GroupedIntegers(factory, name, viewModel));
-        factory.valueProperty().bindBidirectional(value);
-        spinner.disableProperty().bind(viewModel.runningProperty());
-        spinner.setMaxWidth(Double.MAX_VALUE);
-        // Commit typed text when focus leaves, and put back the last good value if it was not a number.
-        spinner.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused) {
-                commit(spinner, factory);
-            }
-        });
-        // Enter commits the number only; it must not fall through to the default button and start a run.
-        spinner.getEditor().setOnAction(e -> {
-            commit(spinner, factory);
-            e.consume();
-        });
-        return spinner;
-    }
-
-    private void commit(Spinner<Integer> spinner, SpinnerValueFactory.IntegerSpinnerValueFactory factory) {
-        // The converter reports bad text inline; here the editor only shows the value actually in force.
-        factory.setValue(factory.getConverter().fromString(spinner.getEditor().getText()));
-        spinner.getEditor().setText(factory.getConverter().toString(factory.getValue()));
+        return LabSettingsForm.hint(text);
     }
 }

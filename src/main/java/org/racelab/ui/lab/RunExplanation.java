@@ -56,7 +56,7 @@ public final class RunExplanation {
 
     private static String lost(CounterRunResult run) {
         return run.lost() == 0 ? "0 lost"
-                : String.format(Locale.ROOT, "%,d lost (%.1f%%)", run.lost(), run.lostPercent());
+                : String.format(Locale.ROOT, "%,d lost (%.2f %%)", run.lost(), run.lostPercent());
     }
 
     private static String comparison(double slower) {

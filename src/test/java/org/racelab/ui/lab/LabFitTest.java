@@ -33,7 +33,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The lab on a projector: at 1024×768 and 1920×1080, windowed and presenting, at zoom 100 % and 150 %, the
+ * The lab on a projector: at 1024×768 and 1920×1080, windowed and presenting, at zoom 100 %, 150 % and 250 %, the
  * essentials lie whole inside the window (and inside any scroll pane's view), presenting text is at least 2.5 % of
  * the screen height, and no figure or title in the results table ends in an ellipsis. The table holds real runs:
  * a stopped switchable run and a compare-all.
@@ -56,7 +56,10 @@ class LabFitTest {
     private static final List<Screen> SCREENS = List.of(
             new Screen(1024, 768, false, 100), new Screen(1024, 768, true, 100), new Screen(1024, 768, true, 150),
             new Screen(1920, 1080, false, 100), new Screen(1920, 1080, true, 100),
-            new Screen(1920, 1080, true, 150));
+            new Screen(1920, 1080, true, 150),
+            // Issue #11's grid found the lab cut at these: settings beside the charts pushed them out of the window.
+            new Screen(1024, 768, false, 150), new Screen(1024, 768, false, 250), new Screen(1024, 768, true, 250),
+            new Screen(1920, 1080, true, 250));
 
     private Stage stage;
     private LabViewModel vm;
@@ -231,6 +234,40 @@ class LabFitTest {
             assertThat(checked).as("cells checked at %s", screen).isGreaterThanOrEqualTo(15);
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theSettingsFoldIntoADrawerWhenPresentingOrNarrowAndTheDrawerOpensInsideTheWindow(FxRobot robot) {
+        Screen wide = new Screen(1920, 1080, false, 100);
+        settle(robot, wide);
+        Node settings = view.lookup("#lab-settings");
+        javafx.scene.control.ToggleButton toggle =
+                (javafx.scene.control.ToggleButton) view.lookup("#lab-settings-toggle");
+        assertThat(view.getLeft()).as("settings beside the charts at %s", wide).isSameAs(settings);
+        assertThat(showing(toggle)).isFalse();
+        for (Screen folded : List.of(new Screen(1024, 768, true, 100), new Screen(1024, 768, false, 250),
+                new Screen(1920, 1080, true, 150))) {
+            settle(robot, folded);
+            assertThat(view.getLeft()).as("no settings column at %s", folded).isNull();
+            assertThat(showing(settings)).as("drawer closed at %s", folded).isFalse();
+            assertThat(FitCheckProblems.of("#lab-settings-toggle", toggle, folded)).isEmpty();
+            robot.interact(toggle::fire);
+            robot.interact(() -> view.getScene().getRoot().layout());
+            assertThat(showing(settings)).as("drawer open at %s", folded).isTrue();
+            assertThat(FitCheckProblems.of("#lab-counter", view.lookup("#lab-counter"), folded)).isEmpty();
+            robot.interact(toggle::fire);
+        }
+        settle(robot, wide);
+        assertThat(view.getLeft()).as("settings back beside the charts").isSameAs(settings);
+        assertThat(showing(settings)).isTrue();
+    }
+
+    /** The shared projector check, with the presenting text rule when the screen presents. */
+    private static final class FitCheckProblems {
+        static List<String> of(String selector, Node node, Screen screen) {
+            return org.racelab.ui.controls.FitCheck.problems(selector, node, screen.width(), screen.height(),
+                    screen.presenting() ? 0.025 * screen.height() - 0.05 : 0);
+        }
     }
 
     /** A picture of each screen in target/lab-fit, for a person to look at. */

@@ -58,7 +58,7 @@ class RunExplanationTest {
     @Test
     void unsafeSaysWhyUpdatesWereLostAndThatItIsNotFreeEither() {
         String s = new RunExplanation(2).explain(UNSAFE, Optional.of(UNSAFE));
-        assertThat(s).startsWith("unsafe: 3,000,000 lost (50.0%) - 6 threads on 2 cores")
+        assertThat(s).startsWith("unsafe: 3,000,000 lost (50.00 %) - 6 threads on 2 cores")
                 .contains("overwritten").contains("cache line").doesNotContain("than unsafe");
         String oneThread = new RunExplanation(2).explain(run(CounterKind.UNSAFE, 1, 100e6, 0), Optional.empty());
         assertThat(oneThread).contains("1 thread on 2 cores, so at most 1 runs at once")
