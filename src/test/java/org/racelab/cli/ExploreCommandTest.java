@@ -31,7 +31,7 @@ class ExploreCommandTest {
     @Test
     void jsonHasExactlyTheIssuesKeysInOrderWithExactIntegers() throws Exception {
         JsonNode root = json("explore", "--threads", "3", "--increments", "3", "--format", "json");
-        assertThat(keys(root)).containsExactly("threads", "increments", "start", "lock", "total", "outcomes", "min",
+        assertThat(keys(root)).containsExactly("threads", "increments", "start", "lock", "program", "switches", "total", "outcomes", "min",
                 "max", "preemptions", "fewestPreemptionLoss");
         assertThat(root.get("total").bigIntegerValue()).isEqualTo(227_873_431_500L);
         JsonNode first = root.get("outcomes").get(0);
