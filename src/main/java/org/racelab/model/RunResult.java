@@ -71,6 +71,12 @@ public record RunResult(RaceConfig config, RaceProgram program, SwitchRule rule,
         return config.settingsText();
     }
 
+    /** The settings and, unless they are the slide's count += 1 at any point, the program and the switch rule. */
+    public String raceText() {
+        return settingsText() + (program == RaceProgram.COUNT && rule == SwitchRule.ANY ? ""
+                : "; " + program.source() + ", switches at " + rule.title());
+    }
+
     /** The summary sentence: "Expected 7, actual 6, lost 1 (complete)." */
     public String summaryText() {
         return "Expected " + expected + ", actual " + finalValue + ", lost " + lost
