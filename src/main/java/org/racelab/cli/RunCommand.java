@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.racelab.model.MachineState;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceProgram;
+import org.racelab.model.SwitchRule;
 import org.racelab.model.RaceRange;
 import org.racelab.model.RunResult;
 import org.racelab.model.Schedule;
@@ -67,8 +69,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RaceConfig config;
         Schedule steps;
+        RaceProgram loopBody = program.program();
+        SwitchRule rule = switches.rule();
         if (scenario != null) {
-            for (String o : List.of("--threads", "--increments", "--start", "--lock", "--schedule")) {
+            for (String o : List.of("--threads", "--increments", "--start", "--lock", "--schedule", "--program",
+                    "--switches")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                     throw new UserInputException("--scenario gives the whole race: leave out " + o);
                 }
@@ -77,6 +82,8 @@ public final class RunCommand implements Callable<Integer> {
                 Scenario s = ScenarioCodec.read(scenario);
                 config = s.config();
                 steps = s.schedule();
+                loopBody = s.program();
+                rule = s.rule();
             } catch (ScenarioException e) {
                 throw new UserInputException(e.getMessage());
             }
@@ -89,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunResult result;
         try {
-            result = RunResult.replay(MachineState.initial(config, program.program(), switches.rule()), steps);
+            result = RunResult.replay(MachineState.initial(config, loopBody, rule), steps);
         } catch (ScheduleException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -128,14 +128,14 @@ public final class StepperPart implements Part {
                 } catch (ScenarioException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }
-                replay(scenario.config(), scenario.schedule());
+                viewModel.replay(scenario.config(), scenario.program(), scenario.rule(), scenario.schedule());
             }
         });
     }
 
     /** The settings and schedule on show: steps taken plus those queued for redo, so an opened file saves as is. */
     public Scenario currentScenario() {
-        return new Scenario(viewModel.currentConfig(),
+        return new Scenario(viewModel.currentConfig(), viewModel.currentProgram(), viewModel.currentRule(),
                 new Schedule(viewModel.currentSchedule().letters() + viewModel.aheadProperty().get()));
     }
 

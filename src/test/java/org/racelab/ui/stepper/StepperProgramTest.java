@@ -173,4 +173,20 @@ class StepperProgramTest {
             assertThat(vm.getState().counter()).as("seed %d", seed).isEqualTo(7);
         }
     }
+
+    @Test
+    void aSavedScenarioKeepsTheProgramAndTheRuleAndOpensWithThem() {
+        StepperPart part = new StepperPart(vm);
+        vm.programProperty().set(RaceProgram.SLEEP);
+        vm.switchRuleProperty().set(SwitchRule.CPYTHON_GIL);
+        vm.step(0);
+        vm.step(0);
+        String saved = part.scenario().orElseThrow().save();
+        StepperViewModel other = new StepperViewModel(new NoTicker());
+        new StepperPart(other).scenario().orElseThrow().open(saved);
+        assertThat(other.currentProgram()).isEqualTo(RaceProgram.SLEEP);
+        assertThat(other.currentRule()).isEqualTo(SwitchRule.CPYTHON_GIL);
+        assertThat(other.switchRuleProperty().get()).isEqualTo(SwitchRule.CPYTHON_GIL);
+        assertThat(other.getSnapshot().ahead()).isEqualTo("AA");
+    }
 }
