@@ -162,6 +162,9 @@ public final class ExploreCommand implements Callable<Integer> {
 
     private ObjectNode json(Interleavings result, List<ExploredSchedule> schedules) {
         ObjectNode root = FormatOption.object(result.config());
+        // This fast path counts count += 1 at any point; the JSON says so, as the ruled path's JSON does.
+        root.put("program", RaceProgram.COUNT.cliName());
+        root.put("switches", SwitchRule.ANY.cliName());
         root.put("total", result.total());
         ArrayNode outcomes = root.putArray("outcomes");
         for (InterleavingOutcome o : result.outcomes()) {

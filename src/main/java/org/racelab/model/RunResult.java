@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * A schedule run on a race, as one value that the CLI's table and JSON and the stepper's view all render:
- * the settings, the schedule, every step, and the summary (final, expected, lost, complete).
+ * the settings, the program and its switch rule, the schedule, every step, and the summary (final, expected, lost,
+ * complete). {@code scheduleLength} is the length of every complete schedule of that program (a call or a sleep is
+ * a step of its own, so it is longer than {@link RaceConfig#scheduleLength()} for those programs).
  */
-public record RunResult(RaceConfig config, Schedule schedule, boolean complete, int finalValue, int expected,
-        int lost, List<Step> steps) {
+public record RunResult(RaceConfig config, RaceProgram program, SwitchRule rule, Schedule schedule, boolean complete,
+        int finalValue, int expected, int lost, List<Step> steps, int scheduleLength) {
 
     public RunResult {
         steps = List.copyOf(steps);
@@ -20,8 +22,8 @@ public record RunResult(RaceConfig config, Schedule schedule, boolean complete, 
         for (Step s : steps) {
             letters.append(s.thread());
         }
-        return new RunResult(state.config(), new Schedule(letters.toString()), state.complete(), state.counter(),
-                state.expected(), state.lost(), steps);
+        return new RunResult(state.config(), state.raceProgram(), state.switchRule(), new Schedule(letters.toString()),
+                state.complete(), state.counter(), state.expected(), state.lost(), steps, state.scheduleLength());
     }
 
     /**
@@ -69,11 +71,17 @@ public record RunResult(RaceConfig config, Schedule schedule, boolean complete, 
         return config.settingsText();
     }
 
+    /** The settings and, unless they are the slide's count += 1 at any point, the program and the switch rule. */
+    public String raceText() {
+        return settingsText() + (program == RaceProgram.COUNT && rule == SwitchRule.ANY ? ""
+                : "; " + program.source() + ", switches at " + rule.title());
+    }
+
     /** The summary sentence: "Expected 7, actual 6, lost 1 (complete)." */
     public String summaryText() {
         return "Expected " + expected + ", actual " + finalValue + ", lost " + lost
                 + (complete ? " (complete)." : " (stopped after " + steps.size() + " of "
-                + config.scheduleLength() + " steps).");
+                + scheduleLength + " steps).");
     }
 
     /**

@@ -26,8 +26,17 @@ public final class StepHistory {
 
     /** A fresh history for {@code config} with {@code schedule} queued as the redo steps (validated first). */
     public static StepHistory queued(RaceConfig config, Schedule schedule) {
-        RunResult.replay(config, schedule);
-        StepHistory h = new StepHistory(config);
+        return queued(config, RaceProgram.COUNT, SwitchRule.ANY, schedule);
+    }
+
+    /**
+     * A fresh history of {@code program} under {@code rule} with {@code schedule} queued as the redo steps.
+     *
+     * @throws ScheduleException naming the first step the program or the rule cannot take
+     */
+    public static StepHistory queued(RaceConfig config, RaceProgram program, SwitchRule rule, Schedule schedule) {
+        RunResult.replay(MachineState.initial(config, program, rule), schedule);
+        StepHistory h = new StepHistory(config, program, rule);
         h.ahead = schedule.letters();
         return h;
     }

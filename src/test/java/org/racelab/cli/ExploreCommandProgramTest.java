@@ -40,7 +40,8 @@ class ExploreCommandProgramTest {
         JsonNode fast = json("explore", "--threads", "2", "--increments", "2", "--format", "json");
         assertThat(ruled.get("total")).isEqualTo(fast.get("total"));
         assertThat(ruled.get("outcomes")).isEqualTo(fast.get("outcomes"));
-        assertThat(fast.has("program")).isFalse();
+        assertThat(fast.get("program").asText()).isEqualTo("count");
+        assertThat(fast.get("switches").asText()).isEqualTo("any");
     }
 
     @Test

@@ -31,8 +31,8 @@ class ExploreCommandTest {
     @Test
     void jsonHasExactlyTheIssuesKeysInOrderWithExactIntegers() throws Exception {
         JsonNode root = json("explore", "--threads", "3", "--increments", "3", "--format", "json");
-        assertThat(keys(root)).containsExactly("threads", "increments", "start", "lock", "total", "outcomes", "min",
-                "max", "preemptions", "fewestPreemptionLoss", "executions");
+        assertThat(keys(root)).containsExactly("threads", "increments", "start", "lock", "program", "switches",
+                "total", "outcomes", "min", "max", "preemptions", "fewestPreemptionLoss", "executions");
         assertThat(root.get("total").bigIntegerValue()).isEqualTo(227_873_431_500L);
         JsonNode first = root.get("outcomes").get(0);
         assertThat(keys(first)).containsExactly("final", "count", "share", "randomSchedulerProbability");

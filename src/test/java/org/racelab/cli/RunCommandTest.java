@@ -24,9 +24,11 @@ class RunCommandTest {
         JsonNode json = FormatOption.MAPPER.readTree(r.out());
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("threads", "increments", "start", "lock", "schedule", "complete", "final",
+        assertThat(keys).containsExactly("threads", "increments", "start", "lock", "program", "switches", "schedule",
+                "complete", "final",
                 "expected", "lost", "steps");
         assertThat(r.out()).startsWith("{\"threads\":2,\"increments\":1,\"start\":5,\"lock\":false,"
+                + "\"program\":\"count\",\"switches\":\"any\","
                 + "\"schedule\":\"ABBBAA\",\"complete\":true,\"final\":6,\"expected\":7,\"lost\":1,"
                 + "\"steps\":[{\"index\":1,\"thread\":\"A\",\"op\":\"load\",\"register\":5,\"counter\":5,"
                 + "\"stale\":false},");

@@ -22,11 +22,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.racelab.model.RaceConfig;
 import org.racelab.model.RaceRange;
+import org.racelab.model.MachineState;
+import org.racelab.model.RaceProgram;
 import org.racelab.model.Schedule;
+import org.racelab.model.SwitchRule;
 
 /**
  * Reads and writes scenario files: a small JSON object such as
- * {@code {"racelab":"scenario","version":1,"threads":2,"increments":1,"start":5,"lock":false,"schedule":"ABBBAA"}}.
+ * {@code {"racelab":"scenario","version":1,"threads":2,"increments":1,"start":5,"lock":false,"schedule":"ABBBAA"}},
+ * with {@code "program"} (count, call, sleep) and {@code "switches"} (any, cpython) written only when they are not
+ * the slides' {@code count += 1} at any point, so files of the slides' model read the same in older versions.
  *
  * <p>The format is strict, by Jackson's own features: one document and nothing after it, no duplicate or unknown
  * keys, no coercion between types. Reading validates everything it can without the stepper's model (marker,
@@ -86,6 +91,10 @@ public final class ScenarioCodec {
         o.put("increments", c.increments());
         o.put("start", c.start());
         o.put("lock", c.lock());
+        if (scenario.program() != RaceProgram.COUNT || scenario.rule() != SwitchRule.ANY) {
+            o.put("program", scenario.program().cliName());
+            o.put("switches", scenario.rule().cliName());
+        }
         o.put("schedule", scenario.schedule().letters());
         try {
             return MAPPER.writeValueAsString(o) + "\n";
@@ -130,9 +139,13 @@ public final class ScenarioCodec {
                 throw new ScenarioException("\"" + key + "\" is missing");
             }
         }
+        RaceProgram program = optional(root, "program", RaceProgram::parse, RaceProgram.COUNT, "count, call or sleep");
+        SwitchRule rule = optional(root, "switches", SwitchRule::parse, SwitchRule.ANY, "any or cpython");
+        ObjectNode required = ((ObjectNode) root).deepCopy();
+        required.remove(List.of("program", "switches"));
         Fields f;
         try {
-            f = MAPPER.treeToValue(root, Fields.class);
+            f = MAPPER.treeToValue(required, Fields.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ScenarioException("unknown key " + InputText.quote(e.getPropertyName()) + " in the scenario file");
         } catch (JacksonException e) {
@@ -150,11 +163,26 @@ public final class ScenarioCodec {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("schedule " + e.getMessage());
         }
-        if (schedule.length() > config.scheduleLength()) {
+        int length = MachineState.initial(config, program, rule).scheduleLength();
+        if (schedule.length() > length) {
             throw new ScenarioException("the schedule has " + schedule.length() + " steps, but this race is over after "
-                    + config.scheduleLength());
+                    + length);
         }
-        return new Scenario(config, schedule);
+        return new Scenario(config, program, rule, schedule);
+    }
+
+    /** The optional key's value by its name, {@code fallback} when absent, or a one-line refusal. */
+    private static <T> T optional(JsonNode root, String key, java.util.function.Function<String,
+            java.util.Optional<T>> parse, T fallback, String names) throws ScenarioException {
+        JsonNode value = root.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isTextual()) {
+            throw new ScenarioException("\"" + key + "\" must be " + names + ", not " + shown(value));
+        }
+        return parse.apply(value.textValue()).orElseThrow(() -> new ScenarioException("\"" + key + "\" must be "
+                + names + ", not " + shown(value)));
     }
 
     private static void checkVersion(JsonNode version) throws ScenarioException {

@@ -21,6 +21,8 @@ import org.controlsfx.control.ToggleSwitch;
 import org.racelab.model.CodeView;
 import org.racelab.model.Preset;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceProgram;
+import org.racelab.model.SwitchRule;
 import org.racelab.ui.part.PartStyle;
 
 /**
@@ -115,6 +117,22 @@ final class StepperControls {
         });
         tip(codeView, "Show the code as plain steps, Python bytecode or JVM bytecode: the same three micro-ops");
 
+        ComboBox<RaceProgram> program = choice("program", "program-box", RaceProgram.values(),
+                vm.programProperty(), RaceProgram::source);
+        tip(program, "The loop body each thread runs (key P); changing it starts a new run");
+        // The list shows each loop body whole; the closed box a short name that never needs an ellipsis.
+        program.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RaceProgram item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item == RaceProgram.SLEEP ? "sleep(0)" : item.source());
+            }
+        });
+        ComboBox<SwitchRule> switches = choice("switches", "switches-box", SwitchRule.values(),
+                vm.switchRuleProperty(), r -> r == SwitchRule.ANY ? "any point" : "CPython GIL");
+        tip(switches, "Where a thread may be switched out (key G): at any point (the OS, Java, free-threaded "
+                + "Python) or only where CPython with the GIL switches (a loop's back-edge, a call, a sleep)");
+
         HBox setup = new HBox(presets, sep(), label("Threads"), threads, label("Increments"),
                 increments, label("Start"), start, startError, sep(), lock, sep(), label("Code"), codeView);
         // Settings are not needed while stepping: presentation mode hides them (see PartStyle.SECONDARY).
@@ -172,7 +190,16 @@ final class StepperControls {
         playRow.getStyleClass().addAll("toolbar-row", "play-row");
         playRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(setup, playRow);
+        Label hint = new Label("Code marks ⇄ where CPython with the GIL may switch threads");
+        hint.getStyleClass().add("switch-hint");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
+        // A row of its own: the settings row has no room left at 1024 pixels, and presenting hides both (P, G).
+        HBox programRow = new HBox(label("Program"), program, label("Switches"), switches, sep(), hint);
+        programRow.getStyleClass().addAll("toolbar-row", "program-row", PartStyle.SECONDARY);
+        programRow.setId("program-row");
+        programRow.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(setup, programRow, playRow);
         box.getStyleClass().add("stepper-controls");
         return box;
     }
@@ -225,6 +252,28 @@ final class StepperControls {
         if (vm.scheduleErrorProperty().get().isEmpty()) {
             home.requestFocus();
         }
+    }
+
+    /** A combo box bound both ways to {@code value}, naming its items by {@code name}. */
+    private static <T> ComboBox<T> choice(String id, String styleClass, T[] items,
+            javafx.beans.property.ObjectProperty<T> value, java.util.function.Function<T, String> name) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(items);
+        box.valueProperty().bindBidirectional(value);
+        box.setId(id);
+        box.getStyleClass().add(styleClass);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : name.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        return box;
     }
 
     private static Label label(String text) {

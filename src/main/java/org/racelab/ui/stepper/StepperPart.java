@@ -8,6 +8,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceProgram;
+import org.racelab.model.SwitchRule;
 import org.racelab.model.Schedule;
 import org.racelab.model.scenario.Scenario;
 import org.racelab.model.scenario.ScenarioCodec;
@@ -67,6 +69,13 @@ public final class StepperPart implements Part {
         keys.add(PartKey.of("Reset to step 0", vm::reset, new KeyCodeCombination(KeyCode.R)));
         keys.add(PartKey.of("Lock on / off", () -> vm.lockProperty().set(!vm.lockProperty().get()),
                 new KeyCodeCombination(KeyCode.L)));
+        keys.add(PartKey.of("Next program: count += 1, count += one(), time.sleep(0)", () -> {
+            RaceProgram[] all = RaceProgram.values();
+            vm.programProperty().set(all[(vm.programProperty().get().ordinal() + 1) % all.length]);
+        }, new KeyCodeCombination(KeyCode.P)));
+        keys.add(PartKey.of("Switch rule: any point / CPython with the GIL", () -> vm.switchRuleProperty().set(
+                vm.switchRuleProperty().get() == SwitchRule.ANY ? SwitchRule.CPYTHON_GIL : SwitchRule.ANY),
+                new KeyCodeCombination(KeyCode.G)));
         return keys;
     }
 
@@ -119,14 +128,14 @@ public final class StepperPart implements Part {
                 } catch (ScenarioException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }
-                replay(scenario.config(), scenario.schedule());
+                viewModel.replay(scenario.config(), scenario.program(), scenario.rule(), scenario.schedule());
             }
         });
     }
 
     /** The settings and schedule on show: steps taken plus those queued for redo, so an opened file saves as is. */
     public Scenario currentScenario() {
-        return new Scenario(viewModel.currentConfig(),
+        return new Scenario(viewModel.currentConfig(), viewModel.currentProgram(), viewModel.currentRule(),
                 new Schedule(viewModel.currentSchedule().letters() + viewModel.aheadProperty().get()));
     }
 

@@ -3,17 +3,21 @@ package org.racelab.ui.stepper;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceProgram;
+import org.racelab.model.SwitchRule;
 
 /**
- * The stepper's settings as the teacher edits them (threads, increments, the typed start value, the lock), turned
- * into a {@link RaceConfig} when they are applied. Used on the JavaFX thread only.
+ * The stepper's settings as the teacher edits them (threads, increments, the typed start value, the lock, the
+ * program and the switch rule), turned into a {@link RaceConfig} when they are applied. Used on the JavaFX thread only.
  */
 final class StepperSettings {
 
@@ -21,6 +25,8 @@ final class StepperSettings {
     private final IntegerProperty increments = new SimpleIntegerProperty(RaceConfig.SLIDE_8.increments());
     private final StringProperty startText = new SimpleStringProperty(String.valueOf(RaceConfig.SLIDE_8.start()));
     private final BooleanProperty lock = new SimpleBooleanProperty(RaceConfig.SLIDE_8.lock());
+    private final ObjectProperty<RaceProgram> program = new SimpleObjectProperty<>(RaceProgram.COUNT);
+    private final ObjectProperty<SwitchRule> rule = new SimpleObjectProperty<>(SwitchRule.ANY);
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper("");
     private boolean loading;
 
@@ -35,6 +41,9 @@ final class StepperSettings {
         // not restart the run under the teacher's hands.
         startText.addListener((o, a, b) -> parseStart());
         lock.addListener((o, a, on) -> notify(changed, on ? "Lock switched on" : "Lock switched off"));
+        // Like the lock, a new program or rule must take effect even while the start field holds bad text.
+        program.addListener((o, a, p) -> notify(changed, "Program " + p.source()));
+        rule.addListener((o, a, r) -> notify(changed, "Switches: " + r.title()));
     }
 
     private void notify(Consumer<String> changed, String why) {
@@ -59,14 +68,24 @@ final class StepperSettings {
         return lock;
     }
 
+    ObjectProperty<RaceProgram> program() {
+        return program;
+    }
+
+    ObjectProperty<SwitchRule> rule() {
+        return rule;
+    }
+
     ReadOnlyStringProperty startErrorProperty() {
         return startError.getReadOnlyProperty();
     }
 
     /** Shows {@code c} in the settings without any of them counting as a user change. */
-    void load(RaceConfig c) {
+    void load(RaceConfig c, RaceProgram p, SwitchRule r) {
         loading = true;
         try {
+            program.set(p);
+            rule.set(r);
             threads.set(c.threads());
             increments.set(c.increments());
             startText.set(String.valueOf(c.start()));

@@ -21,6 +21,7 @@ import org.racelab.model.CodeView;
 import org.racelab.model.MachineState;
 import org.racelab.model.Preset;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceProgram;
 import org.racelab.model.RaceRange;
 import org.racelab.model.RandomScheduler;
 import org.racelab.model.RunResult;
@@ -29,6 +30,7 @@ import org.racelab.model.ScheduleException;
 import org.racelab.model.Step;
 import org.racelab.model.StepHistory;
 import org.racelab.model.StepResult;
+import org.racelab.model.SwitchRule;
 
 /**
  * The stepper's state and actions: the run being stepped (with undo/redo), its settings, auto-play and the
@@ -37,7 +39,6 @@ import org.racelab.model.StepResult;
  */
 public final class StepperViewModel {
 
-    /** The range of the settings the stepper offers; the model accepts more (the CLI uses it). */
     /** The lecture's range of races: what fits a projected screen. */
     public static final RaceRange RANGE = RaceRange.LECTURE;
     public static final double MIN_SPEED = 0.5;
@@ -50,17 +51,15 @@ public final class StepperViewModel {
     private final ReadOnlyObjectWrapper<StepperSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper ahead = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
-    /** The seed of the random scheduler that auto-play and random steps use; shown in {@link #seedText}. */
-    private long seed;
+    /** The seed of the random scheduler that auto-play and random steps use, and its text field. */
+    private final SeedSetting seed = new SeedSetting();
     private final ReadOnlyStringWrapper scheduleError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper("");
 
     // Settings the view edits directly; changing them restarts the run.
     private final StepperSettings settings = new StepperSettings();
     private final ObjectProperty<CodeView> codeView = new SimpleObjectProperty<>(CodeView.PLAIN);
     private final DoubleProperty speed = new SimpleDoubleProperty(2);
     private final StringProperty scheduleText = new SimpleStringProperty("");
-    private final StringProperty seedText = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>();
 
     /** Auto-play on the JavaFX thread's animation clock. */
@@ -71,9 +70,6 @@ public final class StepperViewModel {
     /** Auto-play on {@code player}; tests pass one they tick by hand. */
     public StepperViewModel(Ticker player) {
         this.player = player;
-        long initialSeed = 1 + Math.floorMod(System.nanoTime(), 9999L);
-        seed = initialSeed;
-        seedText.set(String.valueOf(initialSeed));
         history = new StepHistory(RaceConfig.SLIDE_8);
         publish(Feedback.Kind.INFO, "Press A or B to run one micro-step of that thread; you are the scheduler.");
         ahead.bind(Bindings.createStringBinding(() -> snapshot.get().ahead(), snapshot));
@@ -95,23 +91,23 @@ public final class StepperViewModel {
 
     /** The queued steps that redo (or the thread keys, in order) will take; follows the snapshot. */
     public ReadOnlyStringProperty aheadProperty() { return ahead.getReadOnlyProperty(); }
-
     public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
-
     public ReadOnlyStringProperty startErrorProperty() { return settings.startErrorProperty(); }
-
     public ReadOnlyStringProperty scheduleErrorProperty() { return scheduleError.getReadOnlyProperty(); }
-
-    public ReadOnlyStringProperty seedErrorProperty() { return seedError.getReadOnlyProperty(); }
-
+    public ReadOnlyStringProperty seedErrorProperty() { return seed.error(); }
     public IntegerProperty threadsProperty() { return settings.threads(); }
-
     public IntegerProperty incrementsProperty() { return settings.increments(); }
 
     /** The start value as the user typed it; bad text gives {@link #startErrorProperty()} and keeps the run. */
     public StringProperty startTextProperty() { return settings.startText(); }
 
     public BooleanProperty lockProperty() { return settings.lock(); }
+
+    /** The loop body the threads run; changing it starts a new run with the same settings. */
+    public ObjectProperty<RaceProgram> programProperty() { return settings.program(); }
+
+    /** Where a thread may be switched out; under the CPython rule a step at a non-switch point is refused. */
+    public ObjectProperty<SwitchRule> switchRuleProperty() { return settings.rule(); }
 
     public ObjectProperty<CodeView> codeViewProperty() { return codeView; }
 
@@ -125,7 +121,7 @@ public final class StepperViewModel {
     public StringProperty scheduleTextProperty() { return scheduleText; }
 
     /** The seed text field's content, for {@link #applySeedText()}. */
-    public StringProperty seedTextProperty() { return seedText; }
+    public StringProperty seedTextProperty() { return seed.text(); }
 
     public MachineState getState() { return snapshot.get().state(); }
 
@@ -138,14 +134,33 @@ public final class StepperViewModel {
      * @throws ScheduleException if the schedule cannot run on the config (the message names the step)
      */
     public void replay(RaceConfig newConfig, Schedule newSchedule) {
-        load(newConfig, newSchedule);
+        replay(newConfig, RaceProgram.COUNT, SwitchRule.ANY, newSchedule);
+    }
+
+    /**
+     * Like {@link #replay(RaceConfig, Schedule)} for {@code program} under {@code rule}.
+     *
+     * @throws ScheduleException if the program or the rule cannot take the schedule (the message names the step)
+     */
+    public void replay(RaceConfig newConfig, RaceProgram program, SwitchRule rule, Schedule newSchedule) {
+        load(newConfig, program, rule, newSchedule);
         publish(Feedback.Kind.INFO, "Ready to replay " + (newSchedule.isEmpty() ? "(no steps)" : newSchedule.letters())
-                + " on " + history.result().settingsText() + ": press the thread keys in order, Ctrl+Y, or play.");
+                + " on " + history.result().raceText() + ": press the thread keys in order, Ctrl+Y, or play.");
     }
 
     /** The settings of the run being stepped. */
     public RaceConfig currentConfig() {
         return history.config();
+    }
+
+    /** The program of the run being stepped. */
+    public RaceProgram currentProgram() {
+        return history.current().raceProgram();
+    }
+
+    /** The switch rule of the run being stepped. */
+    public SwitchRule currentRule() {
+        return history.current().switchRule();
     }
 
     /** The schedule of the steps taken so far. */
@@ -176,7 +191,7 @@ public final class StepperViewModel {
             redo();
             return;
         }
-        OptionalInt next = new RandomScheduler(seed).next(history.current());
+        OptionalInt next = new RandomScheduler(seed.value()).next(history.current());
         if (next.isEmpty()) {
             stopPlaying();
             publish(Feedback.Kind.INFO, "Every thread is done. " + history.result().summaryText());
@@ -225,7 +240,7 @@ public final class StepperViewModel {
             playing.set(true);
             // Play is always the seeded random scheduler (the docs promise it); the queued steps are what
             // Right, Ctrl+Y, the thread keys and "Run to end" take, so the two never look alike.
-            publish(Feedback.Kind.INFO, "Playing a seeded random run (seed " + seed + ") from step "
+            publish(Feedback.Kind.INFO, "Playing a seeded random run (seed " + seed.value() + ") from step "
                     + history.steps().size() + (dropped.isEmpty() ? "." : "; the queued steps " + dropped
                     + " are not played (Right or Ctrl+Y steps them)."));
             player.start(stepsPerSecond(), this::tick);
@@ -234,7 +249,7 @@ public final class StepperViewModel {
 
     /** One tick of auto-play: a step of the seeded random scheduler, stopping when the run is complete. */
     void tick() {
-        OptionalInt next = new RandomScheduler(seed).next(history.current());
+        OptionalInt next = new RandomScheduler(seed.value()).next(history.current());
         if (next.isEmpty()) {
             stopPlaying();
             return;
@@ -254,7 +269,7 @@ public final class StepperViewModel {
     public void runToCompletion() {
         stopPlaying();
         int before = history.steps().size();
-        RandomScheduler scheduler = new RandomScheduler(seed);
+        RandomScheduler scheduler = new RandomScheduler(seed.value());
         while (!history.current().complete()) {
             if (history.canRedo()) {
                 history.redo();
@@ -270,7 +285,8 @@ public final class StepperViewModel {
 
     /** Loads a preset: its settings, with its schedule queued to be stepped. */
     public void loadPreset(Preset chosen) {
-        load(chosen.config(), chosen.schedule());
+        // The lecture's presets are schedules of count += 1 at any point: Slide 8's ABBBAA breaks the GIL rule.
+        load(chosen.config(), RaceProgram.COUNT, SwitchRule.ANY, chosen.schedule());
         preset.set(chosen);
         publish(Feedback.Kind.INFO, chosen.title() + ": " + chosen.description() + " Step it with the keys "
                 + chosen.schedule().letters() + " (or Ctrl+Y, Right); Space plays a seeded random run instead.");
@@ -279,7 +295,7 @@ public final class StepperViewModel {
     /** Replays the schedule typed in the schedule field, or shows why it cannot run. */
     public void replayScheduleText() {
         try {
-            replay(history.config(), Schedule.parse(scheduleText.get()));
+            replay(history.config(), currentProgram(), currentRule(), Schedule.parse(scheduleText.get()));
             scheduleError.set("");
         } catch (IllegalArgumentException e) {
             scheduleError.set(e.getMessage());
@@ -288,24 +304,21 @@ public final class StepperViewModel {
 
     /** Uses the seed typed in the seed field; bad text gives {@link #seedErrorProperty()}. */
     public void applySeedText() {
-        try {
-            setSeed(Long.parseLong(seedText.get().strip()));
-        } catch (NumberFormatException e) {
-            seedError.set("The seed must be a whole number, not \"" + seedText.get().strip() + "\".");
+        Long typed = seed.parse();
+        if (typed != null) {
+            setSeed(typed);
         }
     }
 
     /** Uses {@code newSeed} for random steps from now on. */
     public void setSeed(long newSeed) {
-        seed = newSeed;
-        seedText.set(String.valueOf(newSeed));
-        seedError.set("");
+        seed.set(newSeed);
         publish(Feedback.Kind.INFO, "Seed " + newSeed + ": the same seed from step 0 gives the same run.");
     }
 
     /** Picks a fresh random seed. */
     public void newSeed() {
-        setSeed(1 + Math.floorMod(System.nanoTime() * 31 + seed, 99_999L));
+        setSeed(seed.fresh());
     }
 
     /** Applies the typed start value (Enter or leaving the field): a valid new value starts a new run. */
@@ -321,10 +334,10 @@ public final class StepperViewModel {
     // ---- internals -------------------------------------------------------------------------------------------
 
     /** Loads {@code config} with {@code schedule} queued, without publishing: the caller publishes once. */
-    private void load(RaceConfig newConfig, Schedule newSchedule) {
-        StepHistory queued = StepHistory.queued(newConfig, newSchedule);
+    private void load(RaceConfig newConfig, RaceProgram program, SwitchRule rule, Schedule newSchedule) {
+        StepHistory queued = StepHistory.queued(newConfig, program, rule, newSchedule);
         stopPlaying();
-        settings.load(newConfig);
+        settings.load(newConfig, program, rule);
         history = queued;
         preset.set(null);
         scheduleText.set(newSchedule.letters());
@@ -365,17 +378,19 @@ public final class StepperViewModel {
     private void settingsChanged(String why) {
         // The lock switch must always take effect: it keeps the run's start value while the field is wrong.
         RaceConfig c = settings.config(why == null ? null : history.config().start());
+        RaceProgram program = settings.program().get();
+        SwitchRule rule = settings.rule().get();
         if (c == null || c.equals(history.config()) && why == null) {
             return;
         }
         stopPlaying();
-        history = new StepHistory(c);
+        history = new StepHistory(c, program, rule);
         // A new run owes nothing to what was loaded or typed before: no preset, no old schedule or its error.
         preset.set(null);
         scheduleText.set("");
         scheduleError.set("");
         publish(Feedback.Kind.INFO, (why == null ? "New run" : why + ": the run restarted with the same settings")
-                + " (" + history.result().settingsText() + ").");
+                + " (" + history.result().raceText() + ").");
     }
 
     private double stepsPerSecond() {

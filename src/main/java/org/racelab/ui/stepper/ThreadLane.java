@@ -20,6 +20,7 @@ import org.racelab.model.CodeView;
 import org.racelab.model.MachineState;
 import org.racelab.model.MicroOp;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceProgram;
 import org.racelab.model.ThreadStatus;
 
 /** One thread's lane in the stepper: its letter, status, code with the next micro-op marked, register and button. */
@@ -46,6 +47,7 @@ final class ThreadLane extends VBox {
     private final PauseTransition unflash = new PauseTransition(Duration.millis(2200));
     private CodeView shownView;
     private RaceConfig shownConfig;
+    private RaceProgram shownProgram;
 
     ThreadLane(int index, Runnable onStep) {
         this.index = index;
@@ -110,8 +112,8 @@ final class ThreadLane extends VBox {
     /** Shows {@code state} for this thread; {@code nextQueued} is true when the queued schedule steps it next. */
     void show(MachineState state, CodeView view, boolean nextQueued) {
         RaceConfig config = state.config();
-        if (view != shownView || !config.equals(shownConfig)) {
-            buildCode(view, config);
+        if (view != shownView || !config.equals(shownConfig) || state.raceProgram() != shownProgram) {
+            buildCode(view, state.raceProgram(), config);
         }
         ThreadStatus st = state.status(index);
         MicroOp next = state.nextOp(index).orElse(null);
@@ -119,7 +121,8 @@ final class ThreadLane extends VBox {
             codeLines.get(i).pseudoClassStateChanged(CURRENT, next != null && codeOps.get(i) == next);
         }
         status.setText(switch (st) {
-            case READY -> state.lockHolder() == index ? "ready · holds the lock" : "ready";
+            case READY -> !state.canStep(index) ? "waits: " + RaceConfig.threadName(state.gilHolder())
+                    + " holds the GIL" : state.lockHolder() == index ? "ready · holds the lock" : "ready";
             case BLOCKED -> "blocked: lock held by " + RaceConfig.threadName(state.lockHolder());
             case DONE -> "done";
         });
@@ -136,17 +139,24 @@ final class ThreadLane extends VBox {
         stepButton.setText(st == ThreadStatus.DONE ? letter + " is done" : "Step " + letter);
     }
 
-    private void buildCode(CodeView view, RaceConfig config) {
+    private void buildCode(CodeView view, RaceProgram program, RaceConfig config) {
         shownView = view;
         shownConfig = config;
+        shownProgram = program;
         code.getChildren().clear();
         codeLines.clear();
         codeOps.clear();
-        for (CodeView.CodeLine line : view.lines(config.increments(), config.lock())) {
+        for (ProgramCode.Line line : ProgramCode.lines(view, program, config)) {
             Label l = new Label(line.text());
             l.getStyleClass().addAll("code-line", "indent-" + line.indent());
             if (line.op() == null) {
                 l.getStyleClass().add("context");
+            } else {
+                l.getStyleClass().add("op-" + line.op().label());
+            }
+            if (line.switchPoint() != null) {
+                l.getStyleClass().add("switch-point");
+                l.setTooltip(new Tooltip(line.switchPoint()));
             }
             l.setMaxWidth(Double.MAX_VALUE);
             l.setMinWidth(Region.USE_PREF_SIZE);

@@ -370,6 +370,27 @@ class StepperViewTest {
     }
 
     @Test
+    void theGilRuleChosenInTheSettingsRefusesBBetweenAsLoadAndStoreAndSaysWhy(FxRobot robot) {
+        robot.clickOn("#switches");
+        robot.clickOn("CPython GIL");
+        assertThat(vm.currentRule()).isEqualTo(org.racelab.model.SwitchRule.CPYTHON_GIL);
+        click(robot, "AB");
+        assertThat(text(robot, "#narration")).isEqualTo("Cannot step: CPython hands the GIL over only when a thread "
+                + "enters a function, jumps back in a loop or blocks: B cannot run until A reaches one.");
+        assertThat(text(robot, "#status-b")).isEqualTo("waits: A holds the GIL");
+        assertThat(vm.currentSchedule().letters()).isEqualTo("A");
+        robot.type(KeyCode.P);
+        assertThat(vm.currentProgram()).isEqualTo(org.racelab.model.RaceProgram.CALL);
+        assertThat(robot.lookup("#program").queryComboBox().getValue())
+                .isEqualTo(org.racelab.model.RaceProgram.CALL);
+        click(robot, "AAB");
+        assertThat(vm.currentSchedule().letters()).isEqualTo("AAB");
+        assertThat(robot.lookup("#lane-a .code-line.switch-point").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList()).contains("call  one() ⇄");
+        assertThat(robot.lookup(".timeline-cell.op-call").queryAll()).hasSize(1);
+    }
+
+    @Test
     void threadKeysWorkRightAfterUsingASpinnerOrReplayingATypedSchedule(FxRobot robot) {
         Node up = robot.lookup("#threads .increment-arrow-button").query();
         robot.clickOn(up);
