@@ -65,5 +65,8 @@ public final class ExplorerPart implements Part {
     @Override
     public void dispose() {
         viewModel.dispose();
+        if (view != null) {
+            view.close();
+        }
     }
 }

@@ -1,0 +1,65 @@
+package org.racelab.ui.explorer;
+
+import javafx.scene.layout.Region;
+
+/**
+ * The explorer's centre: the outcome chart above the lower tabs, split by a fixed rule rather than a draggable
+ * divider. The chart takes {@link #CHART_PREFERRED} of the height but never less than its minimum (a third of
+ * the part); the tabs get the rest and never less than their own minimum, so the pager below the schedules is
+ * never cut by the tab's clip.
+ *
+ * <p>A SplitPane did this before and lost: its skin moves the divider when it is first laid out at another size
+ * (the window builds the explorer lazily, before the real size is known), and the divider stayed near 0.72.
+ */
+final class ChartOverTabs extends Region {
+
+    /** The share of the height the chart takes when there is room. */
+    static final double CHART_PREFERRED = 0.38;
+
+    private final Region chart;
+    private final Region tabs;
+
+    ChartOverTabs(Region chart, Region tabs) {
+        this.chart = chart;
+        this.tabs = tabs;
+        getChildren().addAll(chart, tabs);
+        getStyleClass().add("chart-over-tabs");
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return chart.minHeight(width) + tabs.minHeight(width) + snappedTopInset() + snappedBottomInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return chart.prefHeight(width) + tabs.prefHeight(width) + snappedTopInset() + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return Math.max(chart.minWidth(-1), tabs.minWidth(-1)) + snappedLeftInset() + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return Math.max(chart.prefWidth(-1), tabs.prefWidth(-1)) + snappedLeftInset() + snappedRightInset();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double x = snappedLeftInset();
+        double y = snappedTopInset();
+        double w = getWidth() - x - snappedRightInset();
+        double h = getHeight() - y - snappedBottomInset();
+        double chartHeight = chartHeight(h, chart.minHeight(w), tabs.minHeight(w));
+        chart.resizeRelocate(x, y, w, snapSizeY(chartHeight));
+        tabs.resizeRelocate(x, y + snapSizeY(chartHeight), w, h - snapSizeY(chartHeight));
+    }
+
+    /** The chart's share when there is room; less (down to its minimum) when the tabs need more. */
+    static double chartHeight(double height, double chartMin, double tabsMin) {
+        double wanted = Math.max(chartMin, height * CHART_PREFERRED);
+        return Math.max(chartMin, Math.min(wanted, height - tabsMin));
+    }
+}
