@@ -1,5 +1,6 @@
 package org.racelab.ui.explorer;
 
+import javafx.geometry.Insets;
 import javafx.scene.layout.Region;
 
 /**
@@ -16,10 +17,13 @@ final class ChartOverTabs extends Region {
     /** The share of the height the chart takes when there is room. */
     static final double CHART_PREFERRED = 0.38;
 
-    private final Region chart;
-    private final Region tabs;
+    /** Pixels for the tab content area's own border and padding. */
+    private static final double CONTENT_SLACK = 4;
 
-    ChartOverTabs(Region chart, Region tabs) {
+    private final Region chart;
+    private final javafx.scene.control.TabPane tabs;
+
+    ChartOverTabs(Region chart, javafx.scene.control.TabPane tabs) {
         this.chart = chart;
         this.tabs = tabs;
         getChildren().addAll(chart, tabs);
@@ -28,7 +32,7 @@ final class ChartOverTabs extends Region {
 
     @Override
     protected double computeMinHeight(double width) {
-        return chart.minHeight(width) + tabs.minHeight(width) + snappedTopInset() + snappedBottomInset();
+        return chart.minHeight(width) + tabsMin(width) + snappedTopInset() + snappedBottomInset();
     }
 
     @Override
@@ -52,9 +56,25 @@ final class ChartOverTabs extends Region {
         double y = snappedTopInset();
         double w = getWidth() - x - snappedRightInset();
         double h = getHeight() - y - snappedBottomInset();
-        double chartHeight = chartHeight(h, chart.minHeight(w), tabs.minHeight(w));
+        double chartHeight = chartHeight(h, chart.minHeight(w), tabsMin(w));
         chart.resizeRelocate(x, y, w, snapSizeY(chartHeight));
         tabs.resizeRelocate(x, y + snapSizeY(chartHeight), w, h - snapSizeY(chartHeight));
+    }
+
+    /**
+     * What the tabs need: their header and the shown tab's minimum. A TabPane reports less than that, and the
+     * tab's clip then cuts the bottom of its content (the pager).
+     */
+    private double tabsMin(double width) {
+        double min = tabs.minHeight(width);
+        javafx.scene.Node header = tabs.lookup(".tab-header-area");
+        javafx.scene.control.Tab shown = tabs.getSelectionModel().getSelectedItem();
+        if (header instanceof Region r && shown != null && shown.getContent() instanceof Region content) {
+            Insets in = tabs.getInsets();
+            min = Math.max(min, r.prefHeight(-1) + content.minHeight(width) + in.getTop() + in.getBottom()
+                    + CONTENT_SLACK);
+        }
+        return min;
     }
 
     /** The chart's share when there is room; less (down to its minimum) when the tabs need more. */

@@ -4,19 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.racelab.model.RaceProgram;
+import org.racelab.ui.controls.ScaleToFit;
 import org.racelab.ui.controls.Stylesheets;
 import org.racelab.ui.part.PartStyle;
 
 /**
- * The explorer screen: settings, a headline a teacher can read out, a bar chart of outcomes and, below it, the
- * paged schedules of the chosen outcome or the "How often really?" pane. The chart keeps at least a third of the
- * screen's height; presenting, the type follows the window's height so the back row can read it.
+ * The explorer screen: settings, a headline a teacher can read out, a bar chart of outcomes and, below it, three
+ * tabs: the paged schedules of the chosen outcome, "How often really?" and "Python's switches". The chart keeps at
+ * least a third of the part's height; presenting, the type follows the window's height so the back row can read
+ * it; at zooms where the part no longer fits, it is scaled down whole like a slide.
  */
 public final class ExplorerView extends BorderPane {
 
@@ -57,15 +59,20 @@ public final class ExplorerView extends BorderPane {
         VBox.setVgrow(center, Priority.ALWAYS);
         VBox content = new VBox(top, center);
         content.getStyleClass().add("explorer-content");
-        // Up to 150 % everything fits; at larger zooms the whole part scrolls rather than cutting the pager,
-        // and the content fills the viewport whenever it is not taller than its minimum.
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("explorer-scroll");
-        setCenter(scroll);
+        // Up to 150 % everything fits at its size; at larger zooms the whole part is laid out at its minimum and
+        // scaled down like a slide, so nothing is cut or pushed off screen (presenting, never below the text rule).
+        ScaleToFit fit = new ScaleToFit(content, this::minTextPx);
+        fit.activeProperty().set(true);
+        setCenter(fit);
         PresentingType.follow(this);
+    }
+
+    /** Presenting, the smallest text the scaling may leave: the share of the window's height. */
+    private double minTextPx() {
+        javafx.scene.Scene scene = getScene();
+        boolean presenting = scene != null && scene.getRoot().getPseudoClassStates().stream()
+                .anyMatch(p -> "presentation".equals(p.getPseudoClassName()));
+        return presenting ? scene.getHeight() * org.racelab.ui.part.Part.MIN_TEXT_SHARE : 0;
     }
 
     private Node headline() {
@@ -104,6 +111,14 @@ public final class ExplorerView extends BorderPane {
             all.addAll("explorer-reality-tab".equals(shown) ? REALITY_ESSENTIAL : SWITCHES_ESSENTIAL);
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * Shows "Python's switches" (both switch rules side by side) with {@code program}, as a teacher would pick it.
+     */
+    public void showSwitchRules(RaceProgram program) {
+        lower.show("explorer-switches-tab");
+        lower.rules().programProperty().set(program);
     }
 
     /** Stops the reality pane's trials, the switch-rule counts and any Python run, and ends their threads. */

@@ -86,6 +86,17 @@ final class LowerTabs {
         return shown == null ? "" : shown.getId();
     }
 
+    /** Shows the tab with this id, if there is one. */
+    void show(String tabId) {
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** The switch rules pane's state. */
+    SwitchRulesViewModel rules() {
+        return rules.viewModel();
+    }
+
     /** Stops every trial and count and ends their threads (within 200 ms each) and any Python process. */
     void close() {
         if (!closed) {

@@ -32,6 +32,7 @@ public final class SwitchRulesView extends VBox {
     private static final PseudoClass LOST = PseudoClass.getPseudoClass("lost");
 
     private final SwitchRulesViewModel viewModel;
+    private final java.util.List<Label> titles = new java.util.ArrayList<>();
 
     public SwitchRulesView(SwitchRulesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -48,6 +49,7 @@ public final class SwitchRulesView extends VBox {
 
         Node any = side(SwitchRule.ANY, viewModel.anyPointProperty(), "switch-rules-any");
         Node gil = side(SwitchRule.CPYTHON_GIL, viewModel.gilProperty(), "switch-rules-gil");
+        alignTitles();
         HBox sides = new HBox(any, gil);
         sides.getStyleClass().add("switch-rules-sides");
         sides.setMinHeight(0);
@@ -112,7 +114,7 @@ public final class SwitchRulesView extends VBox {
         Label title = new Label(RuleSide.title(rule));
         title.getStyleClass().add("switch-rules-title");
         title.setWrapText(true);
-        title.setMinHeight(Region.USE_PREF_SIZE);
+        titles.add(title);
         CategoryAxis x = new CategoryAxis();
         x.setAnimated(false);
         NumberAxis y = new NumberAxis(0, 100, 25);
@@ -139,6 +141,18 @@ public final class SwitchRulesView extends VBox {
         side.addListener((o, old, s) -> show(s, chart, summary));
         show(side.get(), chart, summary);
         return box;
+    }
+
+    /** Both titles as tall as the taller one wraps, so the two charts start at the same height. */
+    private void alignTitles() {
+        javafx.beans.binding.DoubleBinding tallest = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> titles.stream().mapToDouble(t -> t.prefHeight(t.getWidth() > 0 ? t.getWidth() : -1)).max()
+                        .orElse(0),
+                titles.stream().flatMap(t -> java.util.stream.Stream.of(t.widthProperty(), t.fontProperty()))
+                        .toArray(javafx.beans.Observable[]::new));
+        for (Label t : titles) {
+            t.minHeightProperty().bind(tallest);
+        }
     }
 
     private void show(RuleSide s, BarChart<String, Number> chart, Label summary) {

@@ -111,7 +111,10 @@ public final class SwitchRulesViewModel {
         busy.set(false);
     }
 
-    /** Schedules of {@code program} on {@code config} when a thread may be switched anywhere. */
+    /**
+     * Schedules of {@code program} on {@code config} when a thread may be switched anywhere and nothing blocks:
+     * exact without the lock, an upper bound with it (the lock rules some interleavings out).
+     */
     public static BigInteger schedulesAtAnyPoint(RaceConfig config, RaceProgram program) {
         int steps = MachineState.initial(config, program, SwitchRule.ANY).scheduleLength() / config.threads();
         BigInteger all = factorial(steps * config.threads());

@@ -136,35 +136,48 @@ class PythonTrialsViewModelTest {
         }
     }
 
-    private static List<String> pythonThreads() {
+    private static List<String> threadsNamed(String prefix) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("racelab-test-python")).toList();
+                .filter(n -> n.startsWith(prefix)).toList();
+    }
+
+    /** Closes the executor as the window does and checks its threads are gone within 200 ms. */
+    private static void closeAndCheck(ThreadedBackgroundExecutor executor, String prefix) throws Exception {
+        long asked = System.nanoTime();
+        executor.close();
+        while (!threadsNamed(prefix).isEmpty() && System.nanoTime() - asked < TimeUnit.MILLISECONDS.toNanos(200)) {
+            Thread.sleep(5);
+        }
+        assertThat(threadsNamed(prefix)).as("threads 200 ms after close").isEmpty();
     }
 
     @Test
     void stopEndsTheTrialThreadWithin200Ms() throws Exception {
         Handoffs handoffs = new Handoffs();
-        ThreadedBackgroundExecutor executor = new ThreadedBackgroundExecutor("racelab-test-python", handoffs.queue::add);
+        String name = "racelab-test-python-stop";
+        ThreadedBackgroundExecutor executor = new ThreadedBackgroundExecutor(name, handoffs.queue::add);
         LinkedBlockingQueue<Boolean> started = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         PythonTrialsViewModel vm = new PythonTrialsViewModel(executor, () -> Optional.of(FAKE),
                 (python, program, threads, increments, runs) -> {
                     started.add(true);
-                    Thread.sleep(60_000); // a trial that would run a minute: only an interrupt ends it
-                    return null;
+                    try {
+                        Thread.sleep(60_000); // a trial that would run a minute: only an interrupt ends it
+                        return null;
+                    } finally {
+                        ended.countDown();
+                    }
                 });
         vm.run(RACE, RaceProgram.COUNT);
         assertThat(started.poll(10, TimeUnit.SECONDS)).isTrue();
         assertThat(vm.runningProperty().get()).isTrue();
-        long asked = System.nanoTime();
         vm.stop();
-        while (!pythonThreads().isEmpty() && System.nanoTime() - asked < TimeUnit.MILLISECONDS.toNanos(200)) {
-            Thread.sleep(5);
-        }
-        assertThat(pythonThreads()).as("trial threads 200 ms after Stop").isEmpty();
+        assertThat(ended.await(200, TimeUnit.MILLISECONDS)).as("the trial ends within 200 ms of Stop").isTrue();
         handoffs.drain();
         assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.reportProperty().get()).isNull();
         assertThat(vm.noticeProperty().get()).isEqualTo("Stopped.");
-        executor.close();
+        closeAndCheck(executor, name);
     }
 
     @Test
@@ -173,7 +186,8 @@ class PythonTrialsViewModelTest {
         assumeTrue(found.isPresent(), "no python3 or python on the PATH of this machine: skipping the real run");
         Set<Long> before = children();
         Handoffs handoffs = new Handoffs();
-        ThreadedBackgroundExecutor executor = new ThreadedBackgroundExecutor("racelab-test-python", handoffs.queue::add);
+        String name = "racelab-test-python-real";
+        ThreadedBackgroundExecutor executor = new ThreadedBackgroundExecutor(name, handoffs.queue::add);
         PythonAccess real = PythonAccess.onThisComputer();
         PythonTrialsViewModel vm = new PythonTrialsViewModel(executor, real.finder(), real.runner());
         // Twenty trials, one Python process each: Stop comes while one of them runs.
@@ -187,13 +201,11 @@ class PythonTrialsViewModelTest {
         assumeTrue(!started.isEmpty(), "the trials ended before one could be stopped");
         long asked = System.nanoTime();
         vm.stop();
-        while ((!newChildren(before).isEmpty() || !pythonThreads().isEmpty())
-                && System.nanoTime() - asked < TimeUnit.MILLISECONDS.toNanos(200)) {
+        while (!newChildren(before).isEmpty() && System.nanoTime() - asked < TimeUnit.MILLISECONDS.toNanos(200)) {
             Thread.sleep(5);
         }
         assertThat(newChildren(before)).as("Python processes 200 ms after Stop").isEmpty();
-        assertThat(pythonThreads()).as("trial threads 200 ms after Stop").isEmpty();
-        executor.close();
+        closeAndCheck(executor, name);
     }
 
     private static Set<Long> children() {

@@ -46,10 +46,15 @@ class SwitchRulesViewTest {
 
     /** The whole explorer, with a Python finder that finds none, in a window of the given size. */
     private void open(int width, int height, boolean presenting, int tab, FxRobot robot) throws Exception {
+        open(width, height, presenting, tab, PythonAccess.none(), robot);
+    }
+
+    private void open(int width, int height, boolean presenting, int tab, PythonAccess python, FxRobot robot)
+            throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             explorerThreads = new ThreadedBackgroundExecutor("racelab-test-explorer", Platform::runLater);
             explorer = new ExplorerViewModel(explorerThreads);
-            view = new ExplorerView(explorer, PythonAccess.none());
+            view = new ExplorerView(explorer, python);
             StackPane root = new StackPane(view);
             root.pseudoClassStateChanged(PRESENTATION, presenting);
             Scene scene = new Scene(root, width, height);
@@ -162,6 +167,37 @@ class SwitchRulesViewTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !reality.viewModel().runningProperty().get());
         assertThat(chart.getData().get(2).getData()).isNotEmpty();
         assertThat(notice.getText()).isEqualTo(PythonTrialsViewModel.NO_PYTHON);
+    }
+
+    @Test
+    void onThisPythonTheRealityChartGainsAFourthSource(FxRobot robot) throws Exception {
+        java.util.Optional<org.racelab.lab.python.PythonInterpreter> found =
+                org.racelab.lab.python.PythonInterpreter.find(java.util.Optional.empty());
+        org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(),
+                "no python3 or python on the PATH of this machine: skipping the real runs");
+        open(1024, 768, false, 1, PythonAccess.onThisComputer(), robot);
+        RealityView reality = robot.lookup(".reality-view").queryAs(RealityView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> reality.viewModel().theoryProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#reality-python");
+        BarChart<?, ?> chart = robot.lookup("#reality-chart").queryAs(BarChart.class);
+        Label notice = robot.lookup("#reality-python-notice").queryAs(Label.class);
+        // Each trial is one Python process; the chart gains its source with the first and grows live.
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> notice.getText().contains(" trials lost an update"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.getData()).hasSize(4);
+        String name = chart.getData().get(3).getName();
+        assertThat(name).matches("CPython 3\\.\\d+t? .*on this laptop");
+        assertThat(notice.getText()).contains("count += 1").contains("2 threads × 1 increment");
+        // The Python bars are shares of its trials so far: they add up to 100 %.
+        double sum = chart.getData().get(3).getData().stream().mapToDouble(d -> ((Number) d.getYValue())
+                .doubleValue()).sum();
+        assertThat(sum).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
+        // Stop ends the trials (the runner kills the Python process); the bars so far stay.
+        robot.clickOn("#reality-stop");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#reality-python").queryButton().isDisabled()).isFalse();
+        assertThat(chart.getData()).hasSize(4);
     }
 
     private static void collect(Node node, double least, String where, List<String> problems) {
