@@ -30,9 +30,17 @@ final class ChartOverTabs extends Region {
         getStyleClass().add("chart-over-tabs");
     }
 
+    /** The tabs wrap (pager, choosers): their height depends on the width, so parents must pass it. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     @Override
     protected double computeMinHeight(double width) {
-        return chart.minHeight(width) + tabsMin(width) + snappedTopInset() + snappedBottomInset();
+        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : -1;
+        double inner = w > 0 ? w - snappedLeftInset() - snappedRightInset() : -1;
+        return chart.minHeight(inner) + tabsMin(inner) + snappedTopInset() + snappedBottomInset();
     }
 
     @Override
@@ -57,8 +65,14 @@ final class ChartOverTabs extends Region {
         double w = getWidth() - x - snappedRightInset();
         double h = getHeight() - y - snappedBottomInset();
         double chartHeight = chartHeight(h, chart.minHeight(w), tabsMin(w));
+        double before = overhead();
         chart.resizeRelocate(x, y, w, snapSizeY(chartHeight));
         tabs.resizeRelocate(x, y + snapSizeY(chartHeight), w, h - snapSizeY(chartHeight));
+        tabs.layout();
+        if (Math.abs(overhead() - before) > 0.5) {
+            // The header's real height is known only now (e.g. after a zoom): split again with it.
+            requestLayout();
+        }
     }
 
     /**
@@ -67,14 +81,26 @@ final class ChartOverTabs extends Region {
      */
     private double tabsMin(double width) {
         double min = tabs.minHeight(width);
-        javafx.scene.Node header = tabs.lookup(".tab-header-area");
         javafx.scene.control.Tab shown = tabs.getSelectionModel().getSelectedItem();
-        if (header instanceof Region r && shown != null && shown.getContent() instanceof Region content) {
-            Insets in = tabs.getInsets();
-            min = Math.max(min, r.prefHeight(-1) + content.minHeight(width) + in.getTop() + in.getBottom()
-                    + CONTENT_SLACK);
+        if (shown != null && shown.getContent() instanceof Region content) {
+            min = Math.max(min, overhead() + content.minHeight(width));
         }
         return min;
+    }
+
+    /**
+     * The tabs' height around the shown content (header, borders, padding) as last laid out, or before the
+     * first layout the header's preferred height and a little slack.
+     */
+    private double overhead() {
+        for (javafx.scene.Node n : tabs.lookupAll(".tab-content-area")) {
+            if (n.isVisible() && n instanceof Region area && area.getHeight() > 0 && tabs.getHeight() > 0) {
+                return tabs.getHeight() - area.getHeight() + area.snappedTopInset() + area.snappedBottomInset();
+            }
+        }
+        javafx.scene.Node header = tabs.lookup(".tab-header-area");
+        Insets in = tabs.getInsets();
+        return (header instanceof Region r ? r.prefHeight(-1) : 0) + in.getTop() + in.getBottom() + CONTENT_SLACK;
     }
 
     /** The chart's share when there is room; less (down to its minimum) when the tabs need more. */

@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -146,6 +147,7 @@ public final class RealityView extends VBox {
         }
         bar.getChildren().add(rate);
         bar.getStyleClass().add("reality-controls");
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         return bar;
     }
 

@@ -52,7 +52,6 @@ public final class SwitchRulesView extends VBox {
         alignTitles();
         HBox sides = new HBox(any, gil);
         sides.getStyleClass().add("switch-rules-sides");
-        sides.setMinHeight(0);
         HBox.setHgrow(any, Priority.ALWAYS);
         HBox.setHgrow(gil, Priority.ALWAYS);
         VBox.setVgrow(sides, Priority.ALWAYS);
@@ -106,6 +105,7 @@ public final class SwitchRulesView extends VBox {
         ruleBox.setAlignment(Pos.CENTER_LEFT);
         FlowPane row = new FlowPane(programBox, ruleBox);
         row.getStyleClass().add("switch-rules-choosers");
+        row.setMinHeight(Region.USE_PREF_SIZE);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -124,7 +124,6 @@ public final class SwitchRulesView extends VBox {
         chart.getStyleClass().add("switch-rules-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
-        chart.setMinHeight(0);
         VBox.setVgrow(chart, Priority.ALWAYS);
         Label summary = new Label();
         summary.setId(id + "-summary");
