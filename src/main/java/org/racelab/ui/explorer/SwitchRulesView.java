@@ -170,7 +170,7 @@ public final class SwitchRulesView extends VBox {
             series.getData().add(d);
         }
         chart.getData().add(series);
-        ((CategoryAxis) chart.getXAxis()).setLabel("Final value (share of schedules)");
+        ((CategoryAxis) chart.getXAxis()).setLabel("Final value");
         summary.setText(s.summary());
     }
 
