@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import javafx.scene.Node;
 import org.racelab.model.RaceConfig;
+import org.racelab.model.RaceProgram;
 import org.racelab.model.Schedule;
 import org.racelab.ui.part.Part;
 
@@ -57,6 +58,11 @@ public final class ExplorerPart implements Part {
         opened.run();
     }
 
+    /** Shows both switch rules side by side for {@code program} (the screenshots use it). */
+    public void showSwitchRules(RaceProgram program) {
+        ((ExplorerView) view()).showSwitchRules(program);
+    }
+
     /** The explorer's state, for tests. */
     public ExplorerViewModel viewModel() {
         return viewModel;
@@ -65,5 +71,8 @@ public final class ExplorerPart implements Part {
     @Override
     public void dispose() {
         viewModel.dispose();
+        if (view != null) {
+            view.close();
+        }
     }
 }

@@ -81,6 +81,8 @@ final class ExplorerSettingsBar extends FlowPane {
         }
         getChildren().addAll(progress, cancel, status);
         getStyleClass().add("settings-bar");
+        // Wrapped, the row needs all its lines (a FlowPane's own minimum is one line).
+        setMinHeight(Region.USE_PREF_SIZE);
         setAlignment(Pos.CENTER_LEFT);
     }
 

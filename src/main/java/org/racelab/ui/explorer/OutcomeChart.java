@@ -73,6 +73,7 @@ final class OutcomeChart extends VBox {
         row.getStyleClass().add("outcome-row");
         row.setAlignment(Pos.CENTER_LEFT);
         outcomeButtons.getStyleClass().add("outcome-buttons");
+        outcomeButtons.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(outcomeButtons, Priority.ALWAYS);
         return row;
     }

@@ -3,7 +3,6 @@ package org.racelab.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -13,19 +12,18 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.racelab.lab.ThreadedBackgroundExecutor;
 import org.racelab.lab.reality.Grade;
+import org.racelab.lab.python.PythonReport;
 import org.racelab.lab.reality.RealityReport;
+import org.racelab.lab.reality.RealitySnapshot;
 import org.racelab.lab.reality.WindowDelay;
 import org.racelab.ui.controls.Stylesheets;
 
@@ -39,11 +37,25 @@ public final class RealityView extends VBox {
     private static final PseudoClass FORBIDDEN = PseudoClass.getPseudoClass("forbidden");
 
     private final RealityViewModel viewModel;
+    private final PythonTrialsViewModel python;
+    private final Runnable runOnPython;
     private final BarChart<String, Number> chart;
     private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
+    private final XYChart.Series<String, Number> pythonSeries = new XYChart.Series<>();
 
+    /** The pane without "Run on this Python". */
     public RealityView(RealityViewModel viewModel) {
+        this(viewModel, null, null);
+    }
+
+    /**
+     * @param python the teacher's own Python as a fourth source, or null for none
+     * @param runOnPython what "Run on this Python" does (runs the explorer's race with the chosen program)
+     */
+    public RealityView(RealityViewModel viewModel, PythonTrialsViewModel python, Runnable runOnPython) {
         this.viewModel = viewModel;
+        this.python = python;
+        this.runOnPython = runOnPython;
         getStyleClass().add("reality-view");
         getStylesheets().add(Stylesheets.url(RealityView.class, "reality-view.css"));
 
@@ -75,42 +87,17 @@ public final class RealityView extends VBox {
         getChildren().addAll(controls(), headline(), body);
 
         viewModel.reportProperty().addListener((o, old, r) -> showReport(r));
+        viewModel.theoryProperty().addListener((o, old, t) -> showReport(viewModel.reportProperty().get()));
+        if (python != null) {
+            pythonSeries.nameProperty().bind(python.sourceNameProperty());
+            python.reportProperty().addListener((o, old, r) -> showReport(viewModel.reportProperty().get()));
+        }
         PresentingType.follow(this);
     }
 
     /** The view-model, for tests. */
     public RealityViewModel viewModel() {
         return viewModel;
-    }
-
-    /**
-     * The reality pane of an explorer: its own background thread, following the explorer's results, replaying
-     * through the explorer's replay hook, and stopping its trials when the window closes.
-     */
-    public static RealityView forExplorer(ExplorerViewModel explorer) {
-        ThreadedBackgroundExecutor executor = new ThreadedBackgroundExecutor("racelab-reality-run", Platform::runLater);
-        RealityViewModel vm = new RealityViewModel(executor, System::nanoTime);
-        vm.setOnReplay(explorer::replay);
-        explorer.resultProperty().addListener((o, old, r) -> vm.useExploration(r));
-        vm.useExploration(explorer.resultProperty().get());
-        RealityView view = new RealityView(vm);
-        view.onWindowClosed(() -> {
-            vm.dispose();
-            executor.close();
-        });
-        return view;
-    }
-
-    /** The explorer's schedule list and this pane as two tabs: "Schedules" and "How often really?". */
-    public static Node besideSchedules(Node schedules, ExplorerViewModel explorer) {
-        Tab list = new Tab("Schedules", schedules);
-        list.setId("explorer-schedules-tab");
-        Tab reality = new Tab("How often really?", forExplorer(explorer));
-        reality.setId("explorer-reality-tab");
-        TabPane tabs = new TabPane(list, reality);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("explorer-lower-tabs");
-        return tabs;
     }
 
     private Node controls() {
@@ -120,8 +107,14 @@ public final class RealityView extends VBox {
         run.setOnAction(e -> viewModel.run());
         Button stop = new Button("Stop ■");
         stop.setId("reality-stop");
-        stop.disableProperty().bind(viewModel.runningProperty().not());
-        stop.setOnAction(e -> viewModel.stop());
+        stop.disableProperty().bind(python == null ? viewModel.runningProperty().not()
+                : viewModel.runningProperty().or(python.runningProperty()).not());
+        stop.setOnAction(e -> {
+            viewModel.stop();
+            if (python != null) {
+                python.stop();
+            }
+        });
         ChoiceBox<WindowDelay> delay = new ChoiceBox<>();
         delay.setId("reality-delay");
         delay.getItems().setAll(RealityViewModel.DELAYS);
@@ -142,8 +135,19 @@ public final class RealityView extends VBox {
         rate.setId("reality-rate");
         rate.getStyleClass().add("reality-rate");
         rate.textProperty().bind(viewModel.rateProperty());
-        FlowPane bar = new FlowPane(run, stop, delay, rate);
+        FlowPane bar = new FlowPane(run, stop, delay);
+        if (python != null) {
+            Button onPython = new Button("Run on this Python ▶");
+            onPython.setId("reality-python");
+            onPython.disableProperty().bind(python.runningProperty().or(viewModel.theoryProperty().isNull()));
+            onPython.setOnAction(e -> runOnPython.run());
+            onPython.setTooltip(new Tooltip("Runs the race " + PythonTrialsViewModel.TRIALS + " times on the Python "
+                    + "found on this computer, one process each, with the program chosen under Python's switches"));
+            bar.getChildren().add(onPython);
+        }
+        bar.getChildren().add(rate);
         bar.getStyleClass().add("reality-controls");
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         return bar;
     }
 
@@ -160,36 +164,54 @@ public final class RealityView extends VBox {
         warning.textProperty().bind(viewModel.warningProperty());
         warning.visibleProperty().bind(viewModel.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
-        return new VBox(headline, warning);
+        VBox box = new VBox(headline, warning);
+        if (python != null) {
+            Label notice = new Label();
+            notice.setId("reality-python-notice");
+            notice.getStyleClass().add("python-notice");
+            notice.setWrapText(true);
+            notice.textProperty().bind(python.noticeProperty());
+            notice.visibleProperty().bind(python.noticeProperty().isNotEmpty());
+            notice.managedProperty().bind(notice.visibleProperty());
+            python.missingProperty().addListener((o, was, missing) -> {
+                notice.getStyleClass().remove("missing");
+                if (missing) {
+                    notice.getStyleClass().add("missing");
+                }
+            });
+            box.getChildren().add(notice);
+        }
+        return box;
     }
 
-    private void showReport(RealityReport r) {
+    private void showReport(RealityReport report) {
+        RealityReport r = report;
+        if (r == null && viewModel.theoryProperty().get() != null) {
+            // Before a real run the chart still names the race's final values, so a Python run has its bars.
+            r = RealityReport.of(viewModel.theoryProperty().get(), viewModel.delayProperty().get(),
+                    new RealitySnapshot(0, 0, new java.util.TreeMap<>(), false));
+        }
+        PythonReport py = python == null ? null : python.reportProperty().get();
+        List<XYChart.Series<String, Number>> shown = new ArrayList<>(series);
+        if (py != null) {
+            shown.add(pythonSeries);
+        }
         if (r == null) {
-            series.forEach(s -> s.getData().clear());
+            shown.forEach(s -> s.getData().clear());
             return;
         }
         List<RealityReport.Row> rows = r.rows();
-        boolean sameValues = series.get(0).getData().size() == rows.size();
-        for (int i = 0; sameValues && i < rows.size(); i++) {
-            sameValues = series.get(0).getData().get(i).getXValue().equals(Integer.toString(rows.get(i).finalValue()));
-        }
-        if (!sameValues) {
-            series.forEach(s -> s.getData().clear());
+        if (!sameCategories(rows, shown)) {
+            shown.forEach(s -> s.getData().clear());
             for (RealityReport.Row row : rows) {
                 String v = Integer.toString(row.finalValue());
-                for (XYChart.Series<String, Number> s : series) {
-                    XYChart.Data<String, Number> d = new XYChart.Data<>(v, 0);
-                    Tooltip tip = new Tooltip();
-                    tip.setShowDelay(Duration.millis(150));
-                    d.setExtraValue(tip);
-                    d.nodeProperty().addListener((o, old, n) -> {
-                        if (n != null) {
-                            Tooltip.install(n, tip);
-                        }
-                    });
-                    s.getData().add(d);
+                for (XYChart.Series<String, Number> s : shown) {
+                    s.getData().add(bar(v));
                 }
             }
+        }
+        if (!chart.getData().equals(shown)) {
+            chart.getData().setAll(shown);
         }
         for (int i = 0; i < rows.size(); i++) {
             RealityReport.Row row = rows.get(i);
@@ -201,7 +223,41 @@ public final class RealityView extends VBox {
             set(series.get(2).getData().get(i), row.observedShare(), row, String.format(Locale.ROOT,
                     "Final %d: %,d of %,d real trials (%s), %s", row.finalValue(), row.observed(), r.trials(),
                     pct(row.observedShare()), row.grade().label()));
+            if (py != null) {
+                double share = PythonTrialsViewModel.share(py, r.config().start(), row.finalValue());
+                set(pythonSeries.getData().get(i), share, row, String.format(Locale.ROOT,
+                        "Final %d: %d of %d trials on %s (%s)", row.finalValue(),
+                        Math.round(share * py.runs().size()), py.runs().size(), python.sourceNameProperty().get(),
+                        pct(share)));
+            }
         }
+    }
+
+    private static boolean sameCategories(List<RealityReport.Row> rows, List<XYChart.Series<String, Number>> shown) {
+        for (XYChart.Series<String, Number> s : shown) {
+            if (s.getData().size() != rows.size()) {
+                return false;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                if (!s.getData().get(i).getXValue().equals(Integer.toString(rows.get(i).finalValue()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static XYChart.Data<String, Number> bar(String value) {
+        XYChart.Data<String, Number> d = new XYChart.Data<>(value, 0);
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(150));
+        d.setExtraValue(tip);
+        d.nodeProperty().addListener((o, old, n) -> {
+            if (n != null) {
+                Tooltip.install(n, tip);
+            }
+        });
+        return d;
     }
 
     private static void set(XYChart.Data<String, Number> d, double share, RealityReport.Row row, String tip) {
@@ -214,24 +270,5 @@ public final class RealityView extends VBox {
 
     private static String pct(double share) {
         return org.racelab.lab.reality.RealityNarration.percent(share);
-    }
-
-    private void onWindowClosed(Runnable action) {
-        sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((w, oldWindow, window) -> hookWindow(window, action));
-                hookWindow(scene.getWindow(), action);
-            }
-        });
-    }
-
-    private static void hookWindow(Window window, Runnable action) {
-        if (window != null) {
-            window.showingProperty().addListener((o, was, showing) -> {
-                if (!showing) {
-                    action.run();
-                }
-            });
-        }
     }
 }

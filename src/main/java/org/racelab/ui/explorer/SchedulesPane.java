@@ -137,6 +137,8 @@ final class SchedulesPane extends VBox {
 
         FlowPane pager = new FlowPane(first, previous, next, last, goTo, go, random, replay);
         pager.getStyleClass().add("pager");
+        // A FlowPane's minimum is one row; wrapped, it needs every row, or the tab's clip cuts the last one.
+        pager.setMinHeight(Region.USE_PREF_SIZE);
         pager.setAlignment(Pos.CENTER_LEFT);
         return pager;
     }

@@ -96,54 +96,57 @@ class ExplorerFitTest {
         }).get(30, TimeUnit.SECONDS);
     }
 
-    @ParameterizedTest(name = "{0}x{1} presenting={2} zoom={3}% reality pane={4}")
-    @CsvSource({"1024,768,false,100,false", "1024,768,false,150,false", "1024,768,true,100,false",
-        "1024,768,true,150,false", "1920,1080,false,100,false", "1920,1080,false,150,false",
-        "1920,1080,true,100,false", "1920,1080,true,150,false", "1920,1080,false,100,true"})
+    @ParameterizedTest(name = "{0}x{1} presenting={2} zoom={3}% lower tab={4}")
+    @CsvSource({"1024,768,false,100,0", "1024,768,false,150,0", "1024,768,true,100,0",
+        "1024,768,true,150,0", "1920,1080,false,100,0", "1920,1080,false,150,0",
+        "1920,1080,true,100,0", "1920,1080,true,150,0", "1920,1080,false,100,1"})
     void essentialsAreWholeInsideTheWindowAndReadable(int width, int height, boolean presenting, int zoom,
-            boolean reality, FxRobot robot) throws Exception {
-        check(width, height, presenting, zoom, reality, robot);
+            int tab, FxRobot robot) throws Exception {
+        check(width, height, presenting, zoom, tab, robot);
     }
 
-    /**
-     * Not yet: presenting with the "How often really?" pane shown, its chart still ends 13–35 px below the screen
-     * (the pane does not shrink its chart below its preferred height).
-     */
-    @org.junit.jupiter.api.Disabled("reality pane presenting does not fit yet (issue #11, see the report)")
-    @ParameterizedTest(name = "{0}x{1} presenting={2} zoom={3}% reality pane={4}")
-    @CsvSource({"1024,768,true,100,true", "1920,1080,true,150,true"})
-    void realityPaneFitsPresenting(int width, int height, boolean presenting, int zoom, boolean reality,
+    /** Presenting with the "How often really?" pane shown, its chart, table and buttons are whole and readable. */
+    @ParameterizedTest(name = "{0}x{1} presenting={2} zoom={3}% lower tab={4}")
+    @CsvSource({"1024,768,true,100,1", "1920,1080,true,150,1", "1024,768,false,100,1", "1024,768,true,150,1"})
+    void realityPaneFitsPresenting(int width, int height, boolean presenting, int zoom, int tab,
             FxRobot robot) throws Exception {
-        check(width, height, presenting, zoom, reality, robot);
+        check(width, height, presenting, zoom, tab, robot);
     }
 
-    private void check(int width, int height, boolean presenting, int zoom, boolean reality, FxRobot robot)
+    /** "Python's switches": both rules side by side, whole and readable, windowed and presenting (issue #17). */
+    @ParameterizedTest(name = "{0}x{1} presenting={2} zoom={3}% lower tab={4}")
+    @CsvSource({"1024,768,true,100,2", "1024,768,false,100,2", "1024,768,false,150,2", "1024,768,true,150,2",
+        "1920,1080,true,100,2", "1920,1080,false,150,2"})
+    void switchRulesFit(int width, int height, boolean presenting, int zoom, int tab, FxRobot robot)
+            throws Exception {
+        check(width, height, presenting, zoom, tab, robot);
+    }
+
+    private void check(int width, int height, boolean presenting, int zoom, int tab, FxRobot robot)
             throws Exception {
         open(width, height, presenting, zoom);
-        if (reality) {
+        boolean reality = tab == 1;
+        if (tab > 0) {
             robot.interact(() -> {
                 TabPane tabs = (TabPane) robot.lookup(".explorer-lower-tabs").query();
-                tabs.getSelectionModel().select(1);
+                tabs.getSelectionModel().select(tab);
             });
             WaitForAsyncUtils.waitForFxEvents();
+            if (tab == 2) {
+                SwitchRulesView rules = robot.lookup(".switch-rules-view").queryAs(SwitchRulesView.class);
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> rules.viewModel().gilProperty().get() != null);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
         }
-        snapIfAsked(width, height, presenting, zoom, reality);
-        if (Boolean.getBoolean("explorer.debug")) {
-            robot.interact(() -> {
-                ExplorerView v = (ExplorerView) part.view();
-                System.out.println("DEBUG view h=" + v.getHeight() + " min=" + v.minHeight(v.getWidth()) + " top min="
-                        + ((Region) v.getTop()).minHeight(v.getWidth()) + " center min="
-                        + ((Region) v.getCenter()).minHeight(v.getWidth()) + " center h=" + ((Region) v.getCenter()).getHeight());
-                for (Node c : ((javafx.scene.control.SplitPane) v.getCenter()).getItems()) {
-                    System.out.println("DEBUG item " + c + " min=" + ((Region) c).minHeight(v.getWidth()) + " h=" + ((Region) c).getHeight());
-                }
-            });
-        }
+        snapIfAsked(width, height, presenting, zoom, tab);
 
         List<String> essentials = part.essentials();
         if (reality) {
             assertThat(essentials).contains("#explorer-headline", "#explorer-chart", "#reality-chart",
-                    "#reality-preemptions");
+                    "#reality-preemptions", "#reality-python");
+        } else if (tab == 2) {
+            assertThat(essentials).contains("#explorer-headline", "#explorer-chart", "#switch-rules-any-chart",
+                    "#switch-rules-gil-chart", "#switch-rules-program");
         } else {
             assertThat(essentials).containsAll(NEEDED);
         }
@@ -196,7 +199,7 @@ class ExplorerFitTest {
         }
     }
 
-    private void snapIfAsked(int width, int height, boolean presenting, int zoom, boolean reality) throws Exception {
+    private void snapIfAsked(int width, int height, boolean presenting, int zoom, int reality) throws Exception {
         if (!Boolean.getBoolean("explorer.snap")) {
             return;
         }

@@ -63,7 +63,11 @@ public final class Screenshots {
             new Shot("lab-running.png", 1280, 800, Theme.LIGHT, Screenshots::openLabThenStart, 4000),
             new Shot("lab-dark.png", 1280, 800, Theme.DARK, Screenshots::openLabThenStart, 4000),
             new Shot("explorer-high-contrast.png", 1024, 768, Theme.HIGH_CONTRAST,
-                    view -> view.viewModel().select(view.explorer()), 2000));
+                    view -> view.viewModel().select(view.explorer()), 2000),
+            new Shot("explorer-switch-rules.png", 1920, 1080, Theme.LIGHT, view -> {
+                view.viewModel().select(view.explorer());
+                view.explorer().showSwitchRules(org.racelab.model.RaceProgram.CALL);
+            }, 2500));
 
     private Screenshots() {
     }
@@ -82,6 +86,8 @@ public final class Screenshots {
         for (int part = 1; part <= PARTS; part++) {
             takePresenting(part, out);
         }
+        takePresenting(3, out, root -> root.explorer().showSwitchRules(org.racelab.model.RaceProgram.COUNT),
+                "present-1024-explorer-switch-rules.png");
         Platform.exit();
     }
 
@@ -133,6 +139,11 @@ public final class Screenshots {
      * (the headless screen is larger), so the picture is what a 1024×768 screen shows.
      */
     static void takePresenting(int number, Path out) throws Exception {
+        takePresenting(number, out, root -> { }, null);
+    }
+
+    /** As above, with {@code setup} run once presenting, saved as {@code file} (null: present-1024-<title>.png). */
+    static void takePresenting(int number, Path out, Consumer<RaceLabRoot> setup, String file) throws Exception {
         Stage[] stage = new Stage[1];
         RaceLabRoot[] root = new RaceLabRoot[1];
         onFx(() -> {
@@ -148,6 +159,7 @@ public final class Screenshots {
             }
             root[0].window().parts().stream().filter(p -> p.number() == number).findFirst().ifPresent(vm::select);
             vm.setPresentation(true);
+            setup.accept(root[0]);
             if (number == 2) {
                 javafx.animation.PauseTransition pause =
                         new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
@@ -163,7 +175,8 @@ public final class Screenshots {
         onFx(() -> {
             String title = root[0].viewModel().getSelectedPart().title().toLowerCase(java.util.Locale.ROOT);
             try {
-                PngExport.write(stage[0].getScene().snapshot(null), out.resolve("present-1024-" + title + ".png"));
+                PngExport.write(stage[0].getScene().snapshot(null),
+                        out.resolve(file != null ? file : "present-1024-" + title + ".png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
