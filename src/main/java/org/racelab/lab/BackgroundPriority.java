@@ -15,8 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Puts lab threads at background priority on Linux, so that CPU-bound workers leave the window's threads a free
- * core the moment they need one.
+ * Puts lab threads (the counters' workers, the queue's producers and consumers) at background priority on Linux,
+ * so that CPU-bound workers leave the window's threads a free core the moment they need one.
  *
  * <p>Java thread priorities do nothing on Linux unless the JVM is started with extra flags, which a plain
  * {@code java -jar} cannot carry. Linux applies {@code setpriority} to a single thread when given its thread
@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe: the methods keep no state but a once-only flag, which is atomic.
  */
-final class BackgroundPriority {
+public final class BackgroundPriority {
 
     static final int WORKER_NICE = 19;
     static final int COMPILER_NICE = 10;
@@ -67,8 +67,8 @@ final class BackgroundPriority {
         renice(WORKER_NICE, threadIds, true);
     }
 
-    /** Lowers the calling thread without waiting (for a worker that joins a pool later). */
-    static void lowerCurrentThread() {
+    /** Lowers the calling thread without waiting (for a worker that joins a pool later, or a queue's thread). */
+    public static void lowerCurrentThread() {
         currentThreadId().ifPresent(tid -> renice(WORKER_NICE, List.of(tid), false));
     }
 

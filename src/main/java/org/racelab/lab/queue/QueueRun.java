@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
+import org.racelab.lab.BackgroundPriority;
 import org.racelab.model.queue.QueueMistake;
 
 /**
@@ -151,6 +152,9 @@ public final class QueueRun {
         WorkerClock clock = new WorkerClock(name, startNanos);
         Thread t = new Thread(() -> {
             clock.where = "running";
+            // At full speed the producers and consumers keep both cores busy; like the lab's workers they step
+            // back for the window's threads (measured: the FX thread waited for a CPU in most late frames).
+            BackgroundPriority.lowerCurrentThread();
             try {
                 body.run(clock);
             } catch (InterruptedException e) {

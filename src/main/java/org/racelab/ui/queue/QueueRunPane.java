@@ -1,9 +1,13 @@
 package org.racelab.ui.queue;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -30,6 +34,9 @@ final class QueueRunPane extends HBox {
     private final QueueRunViewModel vm;
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
     private final VBox shares = new VBox();
+    /** Each row's three shares, kept so the next sample moves the bars instead of building new nodes. */
+    private final List<DoubleProperty[]> shareValues = new ArrayList<>();
+    private List<String> shareNames = List.of();
 
     QueueRunPane(QueueRunViewModel vm) {
         this.vm = vm;
@@ -48,11 +55,7 @@ final class QueueRunPane extends HBox {
         right.getStyleClass().add("queue-run-right");
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(settings, right);
-        vm.lengthsProperty().addListener((o, a, points) -> {
-            List<XYChart.Data<Number, Number>> data = points.stream()
-                    .map(p -> new XYChart.Data<Number, Number>(p.seconds(), p.length())).toList();
-            series.getData().setAll(data);
-        });
+        vm.lengthsProperty().addListener((o, a, points) -> showLengths(points));
         vm.sharesProperty().addListener((o, a, b) -> showShares(b));
     }
 
@@ -135,12 +138,50 @@ final class QueueRunPane extends HBox {
         return k;
     }
 
+    /**
+     * Adds only the points that are new and drops only those that slid out of the window: replacing all 600 points
+     * ten times a second made the chart re-lay out its whole path and cost frames during a full-speed run.
+     */
+    private void showLengths(List<QueueRunViewModel.LengthPoint> points) {
+        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+        boolean newRun = points.isEmpty() || data.isEmpty()
+                || points.get(0).seconds() < data.get(0).getXValue().doubleValue();
+        double lastShown = newRun ? Double.NEGATIVE_INFINITY : data.get(data.size() - 1).getXValue().doubleValue();
+        List<XYChart.Data<Number, Number>> added = points.stream().filter(p -> p.seconds() > lastShown)
+                .map(p -> new XYChart.Data<Number, Number>(p.seconds(), p.length())).toList();
+        if (newRun) {
+            data.setAll(added);
+            return;
+        }
+        data.addAll(added);
+        int excess = data.size() - points.size();
+        if (excess > 0) {
+            data.remove(0, excess);
+        }
+    }
+
     private void showShares(List<QueueRunViewModel.Share> list) {
+        List<String> names = list.stream().map(QueueRunViewModel.Share::name).toList();
+        if (names.equals(shareNames)) {
+            for (int i = 0; i < list.size(); i++) {
+                QueueRunViewModel.Share s = list.get(i);
+                DoubleProperty[] v = shareValues.get(i);
+                v[0].set(s.running());
+                v[1].set(s.blockedPut());
+                v[2].set(s.blockedGet());
+            }
+            return;
+        }
+        shareNames = names;
+        shareValues.clear();
         shares.getChildren().clear();
         for (QueueRunViewModel.Share s : list) {
             HBox bar = new HBox();
-            bar.getChildren().addAll(part(bar, s.running(), "share-running"), part(bar, s.blockedPut(), "share-put"),
-                    part(bar, s.blockedGet(), "share-get"));
+            DoubleProperty[] v = {new SimpleDoubleProperty(s.running()), new SimpleDoubleProperty(s.blockedPut()),
+                new SimpleDoubleProperty(s.blockedGet())};
+            shareValues.add(v);
+            bar.getChildren().addAll(part(bar, v[0], "share-running"), part(bar, v[1], "share-put"),
+                    part(bar, v[2], "share-get"));
             bar.getStyleClass().add("queue-share-bar");
             HBox.setHgrow(bar, Priority.ALWAYS);
             Label name = new Label(s.name());
@@ -152,7 +193,7 @@ final class QueueRunPane extends HBox {
         }
     }
 
-    private static Node part(HBox bar, double share, String style) {
+    private static Node part(HBox bar, DoubleProperty share, String style) {
         StackPane p = new StackPane();
         p.getStyleClass().addAll("queue-share-part", style);
         p.setMinWidth(0);
