@@ -4,6 +4,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.racelab.ui.controls.TypeSize;
 import org.racelab.ui.part.Part;
 
 /**
@@ -54,20 +55,7 @@ final class PoolTypeFit {
         double wished = presenting ? PoolView.PRESENTING_SHARE * scene.getHeight() * zoom : inherited;
         double floor = presenting ? Part.MIN_TEXT_SHARE * scene.getHeight() + 0.1
                 : Math.min(wished, Math.max(MIN_WINDOWED_PX, wished / 2));
-        double px = wished;
-        if (!fits(px, w, h)) {
-            double lo = floor;
-            double hi = wished;
-            for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
-                double mid = (lo + hi) / 2;
-                if (fits(mid, w, h)) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            px = Math.floor(lo * 10) / 10;
-        }
+        double px = TypeSize.largestFitting(wished, floor, size -> fits(size, w, h));
         apply(presenting || px != inherited ? px : -1);
     }
 

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.racelab.ui.controls.Stylesheets;
+import org.racelab.ui.controls.TypeSize;
 import org.racelab.ui.part.Part;
 import org.racelab.ui.part.PartStyle;
 
@@ -199,20 +200,7 @@ public final class QueueView extends BorderPane {
                 : rootPx;
         double floor = presenting ? scene.getHeight() * Part.MIN_TEXT_SHARE + 0.1
                 : Math.min(wished, Math.max(MIN_WINDOWED_PX, wished / 2));
-        double px = wished;
-        if (!fits(px, w, h)) {
-            double lo = floor;
-            double hi = wished;
-            for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
-                double mid = (lo + hi) / 2;
-                if (fits(mid, w, h)) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            px = Math.floor(lo * 10) / 10;
-        }
+        double px = TypeSize.largestFitting(wished, floor, size -> fits(size, w, h));
         apply(presenting || px != rootPx ? px : -1);
         applyCss();
         boolean room = top.getChildren().stream().filter(n -> n != heading)
