@@ -33,6 +33,7 @@ public final class RaceLabApp extends Application {
     /** Launches the window and, once it is closed, ends the JVM even if a library left a thread behind. */
     public static void launchAndExit(String[] args) {
         quietJavaFxWarnings();
+        RenderPipeline.chooseForThisMachine();
         SettingsStore store = SettingsStore.forUser();
         preloaded = CompletableFuture.supplyAsync(store::load);
         Application.launch(RaceLabApp.class, args);
