@@ -103,6 +103,9 @@ public final class BenchSupport {
     public static final class Gaps {
         /** Gaps longer than this are "late" (the p99 target): the scheduler accounting below covers them. */
         private static final long LATE_NANOS = 34_000_000L;
+        /** With {@code -Dbench.late=true} every late frame is listed with its time (matches {@code -Xlog:gc}). */
+        private static final boolean LOG_LATE = Boolean.getBoolean("bench.late");
+        private final List<String> lateLog = new ArrayList<>();
         private long[] gaps = new long[4096];
         private int count;
         private long last;
@@ -132,6 +135,14 @@ public final class BenchSupport {
                         lateWall += gap;
                         add(lateFx, fx, fxLast);
                         add(lateRender, render, renderLast);
+                        if (LOG_LATE) {
+                            lateLog.add(String.format(Locale.ROOT, "  late frame at JVM uptime %.3f s: %.1f ms; FX ran"
+                                    + " %.1f, waited %.1f; renderer ran %.1f, waited %.1f ms",
+                                    ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, gap / 1e6,
+                                    (fx[0] - fxLast[0]) / 1e6, (fx[1] - fxLast[1]) / 1e6,
+                                    render == null || renderLast == null ? 0 : (render[0] - renderLast[0]) / 1e6,
+                                    render == null || renderLast == null ? 0 : (render[1] - renderLast[1]) / 1e6));
+                        }
                     }
                     for (Consumer<Long> w : watchers) {
                         w.accept(gap);
@@ -161,7 +172,8 @@ public final class BenchSupport {
             }
             return String.format(Locale.ROOT, "late frames (gap > 34 ms): %d, %.0f ms in all; inside them the FX thread"
                     + " ran %.0f ms and waited for a CPU %.0f ms, the renderer ran %.0f ms and waited %.0f ms", late,
-                    lateWall / 1e6, lateFx[0] / 1e6, lateFx[1] / 1e6, lateRender[0] / 1e6, lateRender[1] / 1e6);
+                    lateWall / 1e6, lateFx[0] / 1e6, lateFx[1] / 1e6, lateRender[0] / 1e6, lateRender[1] / 1e6)
+                    + (lateLog.isEmpty() ? "" : "\n" + String.join("\n", lateLog));
         }
 
         /** Also tells {@code watcher} every gap, in nanoseconds (the soak's per-minute figures, the profiler). */
