@@ -248,10 +248,24 @@ public final class BenchSupport {
 
     /** One thread's kernel scheduler statistics (Linux): nanoseconds on a CPU and waiting on a run queue. */
     static final class SchedStat {
-        private final Path file;
+        private final java.nio.channels.FileChannel file;
+        /**
+         * Read into again and again: the meter reads two of these files every frame, and reading them as strings
+         * allocated about 1 MB a second on the FX thread (a young collection a minute in an idle window, caused by the
+         * meter alone).
+         */
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(128);
 
-        private SchedStat(Path file) {
-            this.file = file;
+        private SchedStat(Path path) {
+            java.nio.channels.FileChannel opened = null;
+            if (path != null) {
+                try {
+                    opened = java.nio.channels.FileChannel.open(path);
+                } catch (IOException | RuntimeException e) {
+                    opened = null;
+                }
+            }
+            this.file = opened;
         }
 
         /** The first thread of this process whose kernel name ({@code comm}, 15 characters) starts with the given. */
@@ -273,8 +287,70 @@ public final class BenchSupport {
             if (file == null) {
                 return null;
             }
-            String[] f = BenchSupport.read(file.toString()).split(" ");
-            return f.length < 2 ? null : new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+            try {
+                buffer.clear();
+                // A positional read at 0 makes the kernel write the file afresh: "<run ns> <wait ns> <slices>\n".
+                file.read(buffer, 0);
+                buffer.flip();
+                long run = 0;
+                long wait = 0;
+                int field = 0;
+                while (buffer.hasRemaining() && field < 2) {
+                    byte b = buffer.get();
+                    if (b >= '0' && b <= '9') {
+                        if (field == 0) {
+                            run = run * 10 + (b - '0');
+                        } else {
+                            wait = wait * 10 + (b - '0');
+                        }
+                    } else {
+                        field++;
+                    }
+                }
+                return field < 1 ? null : new long[] {run, wait};
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Bytes allocated per thread while measured (on with {@code -Dbench.alloc=true}): which threads fill the young
+     * generation, so how often a young collection (a pause of every thread, the window's included) falls inside the
+     * measurement. Threads that ended meanwhile are not counted.
+     */
+    public static final class Allocation {
+        private final Map<Long, Long> start = new HashMap<>();
+
+        private static com.sun.management.ThreadMXBean mx() {
+            return (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        }
+
+        public static Allocation startIfAsked() {
+            if (!Boolean.getBoolean("bench.alloc")) {
+                return null;
+            }
+            Allocation a = new Allocation();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                a.start.put(t.getId(), mx().getThreadAllocatedBytes(t.getId()));
+            }
+            return a;
+        }
+
+        public String report() {
+            Map<String, Long> byName = new HashMap<>();
+            long total = 0;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                long now = mx().getThreadAllocatedBytes(t.getId());
+                long d = Math.max(0, now - start.getOrDefault(t.getId(), 0L));
+                byName.merge(t.getName().replaceAll("-\\d+$", "-N"), d, Long::sum);
+                total += d;
+            }
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "allocated while measured: %.1f MB;",
+                    total / 1e6));
+            byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.1f MB,", e.getKey(), e.getValue() / 1e6)));
+            return out.toString();
         }
     }
 

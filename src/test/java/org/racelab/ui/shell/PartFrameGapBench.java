@@ -57,6 +57,7 @@ public final class PartFrameGapBench {
     private RaceLabRoot root;
     private BenchSupport.FxProfiler profiler;
     private BenchSupport.UiCpu uiCpu;
+    private BenchSupport.Allocation allocation;
     private String loadBefore;
 
     private PartFrameGapBench(String mode, double seconds, int items) {
@@ -117,6 +118,7 @@ public final class PartFrameGapBench {
         report.add(BenchSupport.startRenicerIfAsked());
         loadBefore = BenchSupport.load();
         uiCpu = new BenchSupport.UiCpu();
+        allocation = BenchSupport.Allocation.startIfAsked();
         profiler = BenchSupport.FxProfiler.startIfAsked(gaps);
         gaps.start();
     }
@@ -127,6 +129,9 @@ public final class PartFrameGapBench {
         report.add(String.format(Locale.ROOT, "frame gaps (%s, cpus=%d): %s; targets (p99 <= 34 ms, max <= 100 ms) met: %s",
                 what, Runtime.getRuntime().availableProcessors(), s, s.meetsTargets()));
         report.add(uiCpu.toString());
+        if (allocation != null) {
+            report.add(allocation.report());
+        }
         report.add(gaps.lateFrames());
         report.add("before: " + loadBefore);
         report.add("after:  " + BenchSupport.load());
