@@ -31,10 +31,10 @@ import org.racelab.model.queue.QueueMistake;
  */
 final class QueueRunPane extends HBox {
 
-    private final QueueRunViewModel vm;
     /** The time axis moves on in steps of this many seconds, not with every reading. */
     static final double TIME_STEP_SECONDS = 10;
 
+    private final QueueRunViewModel vm;
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
     private final NumberAxis time = new NumberAxis();
     private final NumberAxis length = new NumberAxis();
