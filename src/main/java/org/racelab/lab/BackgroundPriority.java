@@ -72,8 +72,17 @@ public final class BackgroundPriority {
         currentThreadId().ifPresent(tid -> renice(WORKER_NICE, List.of(tid), false));
     }
 
+    /**
+     * Lowers the calling thread and waits until it is done. Linux gives a new thread the nice value of the thread
+     * that starts it, so the threads this one starts afterwards are born at background priority, with no renice of
+     * their own and no moment at full priority.
+     */
+    public static void lowerCurrentThreadAndWait() {
+        currentThreadId().ifPresent(tid -> renice(WORKER_NICE, List.of(tid), true));
+    }
+
     /** Once per JVM: the JIT compiler threads to {@value #COMPILER_NICE}, below the window's threads. */
-    static void lowerCompilerThreads() {
+    public static void lowerCompilerThreads() {
         if (!ENABLED || !COMPILERS_LOWERED.compareAndSet(false, true)) {
             return;
         }

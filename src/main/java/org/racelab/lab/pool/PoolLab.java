@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.racelab.lab.BackgroundPriority;
 
 /**
  * Runs pool workloads for real: an in-app {@link LatencyServer}, a {@link HttpClient} whose blocking sends are the
@@ -46,6 +47,9 @@ public final class PoolLab implements AutoCloseable {
 
     /** Starts the server (on 127.0.0.1, a free port) with a concurrency cap, 0 for none. */
     public static PoolLab open(int serverCap) throws IOException {
+        // As the lab's runs do: the JIT compilers a step below the window's threads, once per JVM (they were still
+        // compiling at full priority through a sweep, beside the window and the collector).
+        BackgroundPriority.lowerCompilerThreads();
         PoolLab lab = new PoolLab(LatencyServer.start(100, serverCap));
         try {
             lab.warmUp();

@@ -31,8 +31,15 @@ import org.racelab.model.queue.QueueMistake;
  */
 final class QueueRunPane extends HBox {
 
+    /** The time axis moves on in steps of this many seconds, not with every reading. */
+    static final double TIME_STEP_SECONDS = 10;
+
     private final QueueRunViewModel vm;
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    private final NumberAxis time = new NumberAxis();
+    private final NumberAxis length = new NumberAxis();
+    /** The running run's maxsize, read when its first points arrive (the slider is locked while it runs). */
+    private int runMaxsize;
     private final VBox shares = new VBox();
     /** Each row's three shares, kept so the next sample moves the bars instead of building new nodes. */
     private final List<DoubleProperty[]> shareValues = new ArrayList<>();
@@ -104,14 +111,20 @@ final class QueueRunPane extends HBox {
         return b;
     }
 
+    /**
+     * Both axes are ranged here, not by the chart: an auto-ranging axis measured its labels again and rebuilt all of
+     * its tick marks (new text nodes, each styled) at every reading, ten times a second, which was most of the
+     * window's own work during a full-speed run. Now the time axis moves on in {@value #TIME_STEP_SECONDS}-second
+     * steps and the length axis changes only when the queue's range does; the line itself still shows every reading.
+     */
     private Node chart() {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("seconds");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel("items in the queue");
-        y.setForceZeroInRange(true);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        time.setLabel("seconds");
+        time.setAutoRanging(false);
+        setTimeRange(0, TIME_STEP_SECONDS);
+        length.setLabel("items in the queue");
+        length.setAutoRanging(false);
+        setLengthRange(1);
+        LineChart<Number, Number> chart = new LineChart<>(time, length);
         chart.setId("queue-length-chart");
         chart.setTitle("The queue's length");
         chart.setCreateSymbols(false);
@@ -120,6 +133,36 @@ final class QueueRunPane extends HBox {
         chart.getData().add(series);
         VBox.setVgrow(chart, Priority.ALWAYS);
         return chart;
+    }
+
+    private void setTimeRange(double lower, double upper) {
+        if (time.getLowerBound() != lower || time.getUpperBound() != upper) {
+            double span = upper - lower;
+            time.setTickUnit(span <= 10 ? 1 : span <= 30 ? 5 : 10);
+            time.setLowerBound(lower);
+            time.setUpperBound(upper);
+        }
+    }
+
+    /** 0 to the smallest of 1, 2, 5, 10, 20, 50 … that holds {@code highest}. */
+    private void setLengthRange(double highest) {
+        double upper = roundUp(Math.max(1, highest));
+        if (length.getUpperBound() != upper || length.getLowerBound() != 0) {
+            length.setTickUnit(Math.max(1, roundUp(upper / 10)));
+            length.setLowerBound(0);
+            length.setUpperBound(upper);
+        }
+    }
+
+    /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code v} (v > 0). */
+    static double roundUp(double v) {
+        double power = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= v - 1e-9) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 
     private Node legend() {
@@ -151,13 +194,27 @@ final class QueueRunPane extends HBox {
                 .map(p -> new XYChart.Data<Number, Number>(p.seconds(), p.length())).toList();
         if (newRun) {
             data.setAll(added);
+            runMaxsize = vm.maxsizeProperty().get();
+        } else {
+            data.addAll(added);
+            int excess = data.size() - points.size();
+            if (excess > 0) {
+                data.remove(0, excess);
+            }
+        }
+        if (points.isEmpty()) {
             return;
         }
-        data.addAll(added);
-        int excess = data.size() - points.size();
-        if (excess > 0) {
-            data.remove(0, excess);
+        double first = points.get(0).seconds();
+        double last = points.get(points.size() - 1).seconds();
+        double lower = Math.floor(first / TIME_STEP_SECONDS) * TIME_STEP_SECONDS;
+        setTimeRange(lower, Math.max(lower + TIME_STEP_SECONDS,
+                Math.ceil(last / TIME_STEP_SECONDS) * TIME_STEP_SECONDS));
+        int highest = 0;
+        for (QueueRunViewModel.LengthPoint p : points) {
+            highest = Math.max(highest, p.length());
         }
+        setLengthRange(Math.max(highest, runMaxsize));
     }
 
     private void showShares(List<QueueRunViewModel.Share> list) {

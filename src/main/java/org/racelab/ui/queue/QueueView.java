@@ -57,8 +57,10 @@ public final class QueueView extends BorderPane {
     private final QueueStepPane stepPane;
     private final HBox top;
     private final Label heading;
-    /** What the type was last fitted for; the fit runs again only when this changes. */
-    private String fittedFor = "";
+    /** The area and type the view was last fitted for; the fit runs again only when one of them changes. */
+    private FitArea fittedArea;
+    /** The step pane's story the view was last fitted for: read in step mode only (see fitType). */
+    private Story fittedStory;
     private boolean fitting;
     private final ToggleButton stepMode = new ToggleButton("Step by hand");
     private final ToggleButton runMode = new ToggleButton("Run for real");
@@ -107,6 +109,14 @@ public final class QueueView extends BorderPane {
         setTop(top);
         setCenter(body);
         sceneProperty().addListener((o, a, scene) -> attach(scene));
+    }
+
+    /** What the fit depends on besides the story: the view's area, the zoom's type and the screen's height. */
+    private record FitArea(boolean presenting, double width, double height, double rootPx, double sceneHeight) {
+    }
+
+    /** What the fit depends on in the step pane: the run on screen, the code's language, the narration's length. */
+    private record Story(int traceIdentity, Object language, int narrationLength) {
     }
 
     private static ScrollPane scroll(Node content) {
@@ -181,13 +191,20 @@ public final class QueueView extends BorderPane {
         double w = getWidth();
         double h = getHeight();
         double rootPx = probe.getFont().getSize();
-        String key = String.format(Locale.ROOT, "%s %.1f %.1f %.2f %.1f %d %s %s %d", presenting, w, h, rootPx,
-                scene.getHeight(), System.identityHashCode(step.trace()), step.languageProperty().get(),
-                isStepMode(), step.narrationProperty().get().length());
-        if (key.equals(fittedFor) || w <= 0 || h <= 0) {
+        FitArea area = new FitArea(presenting, tenths(w), tenths(h), Math.rint(rootPx * 100) / 100,
+                tenths(scene.getHeight()));
+        // The story is fitted whenever it changes in step mode. In run mode it is not on screen and does not change,
+        // and what the run pane shows (counts, the readout) never decides the type: a run's changing text must not
+        // lay the whole view out again at several sizes while the cores are busy with the run.
+        Story story = isStepMode() || fittedStory == null
+                ? new Story(System.identityHashCode(step.trace()), step.languageProperty().get(),
+                        step.narrationProperty().get().length())
+                : fittedStory;
+        if (area.equals(fittedArea) && story.equals(fittedStory) || w <= 0 || h <= 0) {
             return;
         }
-        fittedFor = key;
+        fittedArea = area;
+        fittedStory = story;
         // The shell hides secondary controls when presenting; alone (tests, screenshots) the part does it itself.
         for (Node n : lookupAll("." + PartStyle.SECONDARY)) {
             if (!n.visibleProperty().isBound() && !n.managedProperty().isBound()) {
@@ -208,6 +225,10 @@ public final class QueueView extends BorderPane {
                 + top.snappedLeftInset() + top.snappedRightInset() <= w;
         heading.setVisible(room);
         heading.setManaged(room);
+    }
+
+    private static double tenths(double px) {
+        return Math.rint(px * 10) / 10;
     }
 
     /** True if, with type of {@code px}, the mode switch and the step pane's story fit a {@code w}×{@code h} area. */

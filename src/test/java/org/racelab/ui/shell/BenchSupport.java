@@ -103,6 +103,9 @@ public final class BenchSupport {
     public static final class Gaps {
         /** Gaps longer than this are "late" (the p99 target): the scheduler accounting below covers them. */
         private static final long LATE_NANOS = 34_000_000L;
+        /** With {@code -Dbench.late=true} every late frame is listed with its time (matches {@code -Xlog:gc}). */
+        private static final boolean LOG_LATE = Boolean.getBoolean("bench.late");
+        private final List<String> lateLog = new ArrayList<>();
         private long[] gaps = new long[4096];
         private int count;
         private long last;
@@ -132,6 +135,14 @@ public final class BenchSupport {
                         lateWall += gap;
                         add(lateFx, fx, fxLast);
                         add(lateRender, render, renderLast);
+                        if (LOG_LATE) {
+                            lateLog.add(String.format(Locale.ROOT, "  late frame at JVM uptime %.3f s: %.1f ms; FX ran"
+                                    + " %.1f, waited %.1f; renderer ran %.1f, waited %.1f ms",
+                                    ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, gap / 1e6,
+                                    (fx[0] - fxLast[0]) / 1e6, (fx[1] - fxLast[1]) / 1e6,
+                                    render == null || renderLast == null ? 0 : (render[0] - renderLast[0]) / 1e6,
+                                    render == null || renderLast == null ? 0 : (render[1] - renderLast[1]) / 1e6));
+                        }
                     }
                     for (Consumer<Long> w : watchers) {
                         w.accept(gap);
@@ -161,7 +172,8 @@ public final class BenchSupport {
             }
             return String.format(Locale.ROOT, "late frames (gap > 34 ms): %d, %.0f ms in all; inside them the FX thread"
                     + " ran %.0f ms and waited for a CPU %.0f ms, the renderer ran %.0f ms and waited %.0f ms", late,
-                    lateWall / 1e6, lateFx[0] / 1e6, lateFx[1] / 1e6, lateRender[0] / 1e6, lateRender[1] / 1e6);
+                    lateWall / 1e6, lateFx[0] / 1e6, lateFx[1] / 1e6, lateRender[0] / 1e6, lateRender[1] / 1e6)
+                    + (lateLog.isEmpty() ? "" : "\n" + String.join("\n", lateLog));
         }
 
         /** Also tells {@code watcher} every gap, in nanoseconds (the soak's per-minute figures, the profiler). */
@@ -236,10 +248,24 @@ public final class BenchSupport {
 
     /** One thread's kernel scheduler statistics (Linux): nanoseconds on a CPU and waiting on a run queue. */
     static final class SchedStat {
-        private final Path file;
+        private final java.nio.channels.FileChannel file;
+        /**
+         * Read into again and again: the meter reads two of these files every frame, and reading them as strings
+         * allocated about 1 MB a second on the FX thread (a young collection a minute in an idle window, caused by the
+         * meter alone).
+         */
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(128);
 
-        private SchedStat(Path file) {
-            this.file = file;
+        private SchedStat(Path path) {
+            java.nio.channels.FileChannel opened = null;
+            if (path != null) {
+                try {
+                    opened = java.nio.channels.FileChannel.open(path);
+                } catch (IOException | RuntimeException e) {
+                    opened = null;
+                }
+            }
+            this.file = opened;
         }
 
         /** The first thread of this process whose kernel name ({@code comm}, 15 characters) starts with the given. */
@@ -261,8 +287,70 @@ public final class BenchSupport {
             if (file == null) {
                 return null;
             }
-            String[] f = BenchSupport.read(file.toString()).split(" ");
-            return f.length < 2 ? null : new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+            try {
+                buffer.clear();
+                // A positional read at 0 makes the kernel write the file afresh: "<run ns> <wait ns> <slices>\n".
+                file.read(buffer, 0);
+                buffer.flip();
+                long run = 0;
+                long wait = 0;
+                int field = 0;
+                while (buffer.hasRemaining() && field < 2) {
+                    byte b = buffer.get();
+                    if (b >= '0' && b <= '9') {
+                        if (field == 0) {
+                            run = run * 10 + (b - '0');
+                        } else {
+                            wait = wait * 10 + (b - '0');
+                        }
+                    } else {
+                        field++;
+                    }
+                }
+                return field < 1 ? null : new long[] {run, wait};
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Bytes allocated per thread while measured (on with {@code -Dbench.alloc=true}): which threads fill the young
+     * generation, so how often a young collection (a pause of every thread, the window's included) falls inside the
+     * measurement. Threads that ended meanwhile are not counted.
+     */
+    public static final class Allocation {
+        private final Map<Long, Long> start = new HashMap<>();
+
+        private static com.sun.management.ThreadMXBean mx() {
+            return (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        }
+
+        public static Allocation startIfAsked() {
+            if (!Boolean.getBoolean("bench.alloc")) {
+                return null;
+            }
+            Allocation a = new Allocation();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                a.start.put(t.getId(), mx().getThreadAllocatedBytes(t.getId()));
+            }
+            return a;
+        }
+
+        public String report() {
+            Map<String, Long> byName = new HashMap<>();
+            long total = 0;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                long now = mx().getThreadAllocatedBytes(t.getId());
+                long d = Math.max(0, now - start.getOrDefault(t.getId(), 0L));
+                byName.merge(t.getName().replaceAll("-\\d+$", "-N"), d, Long::sum);
+                total += d;
+            }
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "allocated while measured: %.1f MB;",
+                    total / 1e6));
+            byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.1f MB,", e.getKey(), e.getValue() / 1e6)));
+            return out.toString();
         }
     }
 
