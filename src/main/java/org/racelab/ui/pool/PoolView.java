@@ -3,11 +3,8 @@ package org.racelab.ui.pool;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -27,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.racelab.lab.pool.PoolRunResult;
 import org.racelab.lab.pool.PoolSettings;
+import org.racelab.ui.controls.FitTriggers;
 import org.racelab.ui.controls.Stylesheets;
 
 /**
@@ -136,8 +134,7 @@ public final class PoolView extends StackPane {
                 ticker.stop();
             }
         });
-        sceneProperty().addListener((obs, old, scene) -> watchPresentation(scene));
-        probe.fontProperty().addListener((obs, old, now) -> requestLayout());
+        FitTriggers.install(this, probe);
     }
 
     /** One page on show at a time, picked by toggle buttons (in {@code picker}) named like the old tabs. */
@@ -287,22 +284,6 @@ public final class PoolView extends StackPane {
             measured.getData().add(new XYChart.Data<>(w, r.seconds()));
             ideal.getData().add(new XYChart.Data<>(w, r.idealSeconds()));
         }
-    }
-
-    private void watchPresentation(Scene scene) {
-        if (scene == null) {
-            return;
-        }
-        scene.heightProperty().addListener((obs, old, now) -> requestLayout());
-        scene.rootProperty().addListener((obs, old, root) -> watchRoot(root));
-        watchRoot(scene.getRoot());
-    }
-
-    private void watchRoot(Parent root) {
-        if (root != null) {
-            root.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> requestLayout());
-        }
-        requestLayout();
     }
 
     /** Any size will do: the type shrinks until the view fits (see the fit in layoutChildren). */

@@ -2,7 +2,6 @@ package org.racelab.ui.queue;
 
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
-import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -16,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.racelab.ui.controls.FitTriggers;
 import org.racelab.ui.controls.Stylesheets;
 import org.racelab.ui.controls.TypeSize;
 import org.racelab.ui.part.Part;
@@ -109,6 +109,7 @@ public final class QueueView extends BorderPane {
         setTop(top);
         setCenter(body);
         sceneProperty().addListener((o, a, scene) -> attach(scene));
+        FitTriggers.install(this, probe);
     }
 
     /** What the fit depends on besides the story: the view's area, the zoom's type and the screen's height. */
@@ -141,18 +142,6 @@ public final class QueueView extends BorderPane {
             return;
         }
         timer.start();
-        scene.heightProperty().addListener((o, a, b) -> requestLayout());
-        scene.rootProperty().addListener((o, a, root) -> watch(scene, root));
-        watch(scene, scene.getRoot());
-    }
-
-    private void watch(Scene scene, Parent root) {
-        if (root == null) {
-            return;
-        }
-        root.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> requestLayout());
-        probe.fontProperty().addListener((o, a, b) -> requestLayout());
-        requestLayout();
     }
 
     /** Any size will do: the type shrinks until the view fits (see the fit in layoutChildren). */
