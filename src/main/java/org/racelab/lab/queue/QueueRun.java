@@ -139,15 +139,16 @@ public final class QueueRun {
         BackgroundPriority.lowerCurrentThreadAndWait();
         BackgroundPriority.lowerCompilerThreads();
         startNanos = System.nanoTime();
+        List<String> names = settings.threadNames();
         for (int p = 0; p < settings.producers() && !stopping; p++) {
             int index = p;
-            start("P" + (p + 1), c -> produce(index, c));
+            start(names.get(p), c -> produce(index, c));
         }
         for (int i = 0; i < settings.consumers() && !stopping; i++) {
-            start("C" + (i + 1), list != null ? this::consumeList : this::consume);
+            start(names.get(settings.producers() + i), list != null ? this::consumeList : this::consume);
         }
         if (!stopping) {
-            start("M", this::main);
+            start(names.get(names.size() - 1), this::main);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.racelab.lab.queue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.racelab.model.queue.QueueMistake;
 
 /**
@@ -38,6 +40,24 @@ public record QueueRunSettings(int producers, int consumers, int items, int maxs
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", not " + value);
         }
+    }
+
+    /** The names of a run's threads in the order it starts them and its samples list them: P1.., C1.., M. */
+    public List<String> threadNames() {
+        return threadNames(producers, consumers);
+    }
+
+    /** The names of the threads of a run with these many producers and consumers; see {@link #threadNames()}. */
+    public static List<String> threadNames(int producers, int consumers) {
+        List<String> names = new ArrayList<>();
+        for (int p = 1; p <= producers; p++) {
+            names.add("P" + p);
+        }
+        for (int c = 1; c <= consumers; c++) {
+            names.add("C" + c);
+        }
+        names.add("M");
+        return List.copyOf(names);
     }
 
     /** The same settings with another mistake. */

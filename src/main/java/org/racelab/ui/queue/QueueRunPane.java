@@ -64,6 +64,7 @@ final class QueueRunPane extends HBox {
         getChildren().addAll(settings, right);
         vm.lengthsProperty().addListener((o, a, points) -> showLengths(points));
         vm.sharesProperty().addListener((o, a, b) -> showShares(b));
+        showShares(vm.sharesProperty().get());
     }
 
     private Node slider(String title, IntegerProperty value, int min, int max, String id) {

@@ -70,6 +70,22 @@ public final class QueueRunViewModel {
         this.clockNanos = clockNanos;
         produceMs.addListener((o, a, b) -> controls().ifPresent(c -> c.setProduceMs(b.intValue())));
         consumeMs.addListener((o, a, b) -> controls().ifPresent(c -> c.setConsumeMs(b.intValue())));
+        // Before a run the share rows already name the threads it will start: the class sees who will run, and
+        // the run's first reading only moves bars instead of building rows inside its first frames.
+        producers.addListener((o, a, b) -> showIdleShares());
+        consumers.addListener((o, a, b) -> showIdleShares());
+        showIdleShares();
+    }
+
+    private void showIdleShares() {
+        if (!running.get()) {
+            shares.set(idleShares(producers.get(), consumers.get()));
+        }
+    }
+
+    /** A share of nothing yet for each thread a run with these counts starts. */
+    static List<Share> idleShares(int producers, int consumers) {
+        return QueueRunSettings.threadNames(producers, consumers).stream().map(n -> new Share(n, 0, 0, 0)).toList();
     }
 
     private java.util.Optional<QueueRunControls> controls() {
@@ -155,12 +171,13 @@ public final class QueueRunViewModel {
         if (running.get()) {
             return;
         }
-        QueueRun r = new QueueRun(settings());
+        QueueRunSettings settings = settings();
+        QueueRun r = new QueueRun(settings);
         run = r;
         previous = null;
         points.clear();
         lengths.set(List.of());
-        shares.set(List.of());
+        shares.set(idleShares(settings.producers(), settings.consumers()));
         result.set(null);
         running.set(true);
         readout.set("Running…");
@@ -204,7 +221,7 @@ public final class QueueRunViewModel {
         }
         points.add(new LengthPoint(s.elapsedNanos() / 1e9, s.length()));
         lengths.set(List.copyOf(points));
-        shares.set(shares(previous, s));
+        shares.set(shares(previous, s, r.settings().threadNames()));
         previous = s;
         if (running.get()) {
             readout.set(String.format(Locale.ROOT, "Running: %,d put, %,d taken, %d in the queue", s.produced(),
@@ -212,10 +229,18 @@ public final class QueueRunViewModel {
         }
     }
 
-    /** Each thread's shares between two readings (since the start if there is no earlier one). */
-    static List<Share> shares(QueueSample before, QueueSample now) {
+    /**
+     * Each thread's shares between two readings (since the start if there is no earlier one), one per name the run
+     * starts: a thread its starter has not started yet (the first reading can come before it) shares nothing yet,
+     * so the rows on screen stay the same rows from the first reading to the last.
+     */
+    static List<Share> shares(QueueSample before, QueueSample now, List<String> names) {
         List<Share> out = new ArrayList<>();
-        for (int i = 0; i < now.threads().size(); i++) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i >= now.threads().size()) {
+                out.add(new Share(names.get(i), 0, 0, 0));
+                continue;
+            }
             QueueSample.ThreadTime t = now.threads().get(i);
             QueueSample.ThreadTime b = before != null && i < before.threads().size() ? before.threads().get(i)
                     : new QueueSample.ThreadTime(t.name(), 0, 0, 0);

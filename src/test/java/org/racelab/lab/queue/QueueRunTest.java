@@ -128,6 +128,16 @@ class QueueRunTest {
     }
 
     @Test
+    void aRunsSamplesListItsThreadsByTheNamesItsSettingsGive() throws Exception {
+        QueueRunSettings settings = new QueueRunSettings(3, 2, 200, 4, 0, 0, QueueMistake.NONE, 0);
+        QueueRun run = new QueueRun(settings);
+        run.call();
+        assertThat(run.sample().threads()).extracting(QueueSample.ThreadTime::name)
+                .containsExactlyElementsOf(settings.threadNames())
+                .containsExactly("P1", "P2", "P3", "C1", "C2", "M");
+    }
+
+    @Test
     void taskTrackerJoinReturnsExactlyWhenEveryTaskIsDone() throws Exception {
         TaskTracker t = new TaskTracker();
         t.added();

@@ -65,6 +65,18 @@ class QueueRunViewModelTest {
     }
 
     @Test
+    void beforeARunTheSharesNameTheThreadsItWillStartWithNothingShared() {
+        assertThat(vm.sharesProperty().get()).extracting(QueueRunViewModel.Share::name)
+                .containsExactly("P1", "P2", "C1", "C2", "M");
+        vm.producersProperty().set(1);
+        vm.consumersProperty().set(3);
+        assertThat(vm.sharesProperty().get()).extracting(QueueRunViewModel.Share::name)
+                .containsExactly("P1", "C1", "C2", "C3", "M");
+        assertThat(vm.sharesProperty().get()).allSatisfy(s -> assertThat(s.running() + s.blockedPut()
+                + s.blockedGet()).isZero());
+    }
+
+    @Test
     void pulseReadsAtMostOncePerIntervalOfTheInjectedClock() throws Exception {
         vm.itemsProperty().set(100);
         vm.produceMsProperty().set(20);
@@ -99,10 +111,20 @@ class QueueRunViewModelTest {
     void sharesAreTheChangeBetweenTwoReadings() {
         QueueSample a = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 100, 100, 0)));
         QueueSample b = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 200, 400, 0)));
-        QueueRunViewModel.Share s = QueueRunViewModel.shares(a, b).get(0);
+        QueueRunViewModel.Share s = QueueRunViewModel.shares(a, b, List.of("P1", "M")).get(0);
         assertThat(s.running()).isEqualTo(0.25);
         assertThat(s.blockedPut()).isEqualTo(0.75);
         assertThat(s.blockedGet()).isZero();
+    }
+
+    /** The first reading can come before the run's starter has started every thread: their rows are there, empty. */
+    @Test
+    void threadsNotStartedYetHaveARowSharingNothing() {
+        QueueSample early = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 100, 0, 0)));
+        List<QueueRunViewModel.Share> shares = QueueRunViewModel.shares(null, early, List.of("P1", "C1", "M"));
+        assertThat(shares).extracting(QueueRunViewModel.Share::name).containsExactly("P1", "C1", "M");
+        assertThat(shares.get(0).running()).isEqualTo(1.0);
+        assertThat(shares.get(1).running() + shares.get(2).running()).isZero();
     }
 
     /** The step pane's token animation is off exactly while a real run goes at full speed (0 ms per item). */
