@@ -7,6 +7,8 @@
 #   app image      target/dist/image/RaceLab/bin/RaceLab (./mvnw -Pdist package), which maps its build-time archive
 #   floor          not RaceLab: a window with one label (test class StartupFloor) on the app image's runtime, with
 #                  its archive and launcher options: what JavaFX alone costs here, the least any start can take
+#   floor, image launcher   the same window started by the app image's launcher (a copy of the image whose
+#                  configuration names StartupFloor): the least the app image can take
 # Needs a display with a window manager (e.g. Xvfb :55 -screen 0 1280x800x24 & openbox), xev and xdotool.
 # Usage: ./mvnw -B -q -Pdist -DskipTests package && DISPLAY=:55 scripts/bench-startup.sh [runs]
 # One warm-up round (not counted) fills the file cache and writes the JDK 19+ archive.
@@ -50,6 +52,14 @@ if [ -x "$IMAGE" ]; then
     OPTS=$(sed -n "s|^java-options=||p" "$APPDIR/RaceLab.cfg" | sed "s|\$APPDIR|$APPDIR|g" | tr '\n' ' ')
     NAMES+=("floor: one label")
     COMMANDS+=("$(dirname "$IMAGE")/../lib/runtime/bin/java $OPTS-cp target/test-classes:$(ls "$APPDIR"/racelab-*-app.jar) org.racelab.ui.shell.StartupFloor")
+    # The same window started by the image's own launcher: a copy of the image whose configuration names
+    # StartupFloor as its main class. What the platform's launcher adds before Java starts is in this row.
+    cp -a "$(dirname "$IMAGE")/.." "$ARCHIVE_DIR/floor-image"
+    sed -i -e "s|^app.mainclass=.*|app.mainclass=org.racelab.ui.shell.StartupFloor|" \
+        -e "0,/^app.classpath=/s|^app.classpath=|app.classpath=$PWD/target/test-classes\napp.classpath=|" \
+        "$ARCHIVE_DIR/floor-image/lib/app/RaceLab.cfg"
+    NAMES+=("floor: one label, image launcher")
+    COMMANDS+=("$ARCHIVE_DIR/floor-image/bin/RaceLab")
   fi
 fi
 
