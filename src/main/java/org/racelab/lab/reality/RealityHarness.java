@@ -96,11 +96,11 @@ public final class RealityHarness {
                 finished.set(0);
                 round = ++r;
                 mine.race();
-                awaitWorkers(threads - 1);
+                boolean whole = awaitWorkers(threads - 1);
                 long now = System.nanoTime();
                 boolean done = stopRequested || Thread.currentThread().isInterrupted()
                         || now - began >= durationNanos;
-                if (stride.abandon) {
+                if (!whole || stride.abandon) {
                     // A stride cut short by a stop is not counted: every tallied trial ran whole.
                     return snapshot(trials, now - began, counts, low, strays, true);
                 }
@@ -134,15 +134,24 @@ public final class RealityHarness {
         }
     }
 
-    private void awaitWorkers(int workers) {
+    /**
+     * Waits until every worker has finished this round; false if a stop came first. A worker waiting for a round
+     * leaves as soon as it sees the stop, so it may never race a round the coordinator started just then: waiting
+     * on regardless spun forever (a Stop that left the run going, seen as a rare test timeout).
+     */
+    private boolean awaitWorkers(int workers) {
         int spins = 0;
         while (finished.get() < workers) {
+            if (stopRequested) {
+                return false;
+            }
             if (++spins > SPINS_BEFORE_YIELD) {
                 Thread.yield(); // more racing threads than cores: let the late one run
             } else {
                 Thread.onSpinWait();
             }
         }
+        return true;
     }
 
     private void work(TrialStride.Racer racer) {

@@ -90,6 +90,35 @@ class RealityHarnessTest {
         assertThat(progress.get(1).trials()).isGreaterThan(progress.get(0).trials());
     }
 
+    /**
+     * A stop can land while a worker waits for the next round and the coordinator is about to start it: the worker
+     * leaves, so the coordinator must not wait for it to finish that round (it did, spinning forever). Many short
+     * runs, each stopped at a different moment, must all end.
+     */
+    @Test
+    void aStopAtAnyMomentEndsTheRun() throws Exception {
+        RaceConfig config = new RaceConfig(2, 1, 0, false);
+        java.util.Random random = new java.util.Random(7);
+        int hung = 0;
+        for (int i = 0; i < 400; i++) {
+            RealityHarness harness = new RealityHarness(config, WindowDelay.NONE, 0, 60_000_000_000L);
+            CompletableFuture<RealitySnapshot> run = CompletableFuture.supplyAsync(() -> harness.run(x -> { }));
+            long until = System.nanoTime() + random.nextInt(300_000);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            harness.stop();
+            try {
+                RealitySnapshot last = run.get(2, TimeUnit.SECONDS);
+                assertThat(last.finished()).isTrue();
+            } catch (java.util.concurrent.TimeoutException e) {
+                hung++;
+                break;
+            }
+        }
+        assertThat(hung).as("runs that did not end after stop()").isZero();
+    }
+
     @Test
     void anInjectedForbiddenValueIsGradedForbiddenAndReportedLoudly() {
         RaceConfig config = new RaceConfig(2, 1, 0, false);
