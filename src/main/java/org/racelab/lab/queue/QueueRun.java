@@ -283,9 +283,9 @@ public final class QueueRun {
     }
 
     private void main(WorkerClock c) throws InterruptedException {
-        c.where = "join() of the producers";
         for (int p = 0; p < settings.producers(); p++) {
-            threads.get(p).join();
+            Thread producer = threads.get(p);
+            c.join("join() of the producers", producer::join);
         }
         if (list != null) {
             try {
@@ -295,10 +295,8 @@ public final class QueueRun {
             }
             return;
         }
-        c.where = "join()";
-        tasks.join();
+        c.join("join()", tasks::join);
         joinReturned = true;
-        c.where = "running";
         c.put(queue, NONE);
     }
 

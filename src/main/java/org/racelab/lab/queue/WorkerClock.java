@@ -4,7 +4,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * One worker's own bookkeeping: where it is (for "C2 on get()" when it hangs), how long it has been blocked on put
- * and on get, and how many items it moved. Blocking is timed only when it happens: {@code offer}/{@code poll} are
+ * and on get or has waited in a {@code join()}, and how many items it moved. Blocking is timed only when it happens: {@code offer}/{@code poll} are
  * tried first, so the fast path costs no clock reads.
  *
  * <p>Thread safety: every field is written only by the worker that owns it and is volatile, so samplers and the
@@ -16,9 +16,11 @@ final class WorkerClock {
     private final long startNanos;
     volatile String where = "start";
     private volatile long blockedSince;
-    private volatile boolean blockedOnPut;
+    /** What the block that began at {@code blockedSince} waits for; written before {@code blockedSince}. */
+    private volatile Block blockedIn = Block.GET;
     private volatile long blockedPutNanos;
     private volatile long blockedGetNanos;
+    private volatile long joinNanos;
     private volatile long moved;
     private volatile long endNanos;
     /** Written only by the owner; read after the run by the thread that joined it. */
@@ -34,7 +36,7 @@ final class WorkerClock {
         if (!q.offer(item)) {
             where = "put()";
             long t0 = System.nanoTime();
-            blockedOnPut = true;
+            blockedIn = Block.PUT;
             blockedSince = t0;
             try {
                 q.put(item);
@@ -51,7 +53,7 @@ final class WorkerClock {
         if (item == null) {
             where = "get()";
             long t0 = System.nanoTime();
-            blockedOnPut = false;
+            blockedIn = Block.GET;
             blockedSince = t0;
             try {
                 item = q.take();
@@ -62,6 +64,26 @@ final class WorkerClock {
             }
         }
         return item;
+    }
+
+    /** Something the main thread waits for: a thread's end or every task's {@code task_done()}. */
+    interface Wait {
+        void await() throws InterruptedException;
+    }
+
+    /** Waits in a {@code join()} ({@code where} names it for a hang report), timed as such, not as running. */
+    void join(String where, Wait wait) throws InterruptedException {
+        this.where = where;
+        long t0 = System.nanoTime();
+        blockedIn = Block.JOIN;
+        blockedSince = t0;
+        try {
+            wait.await();
+        } finally {
+            blockedSince = 0;
+            joinNanos += System.nanoTime() - t0;
+            this.where = "running";
+        }
     }
 
     /** Counts one item moved; the volatile write makes it visible to the sampler. */
@@ -90,15 +112,20 @@ final class WorkerClock {
         long end = endNanos != 0 ? endNanos : now;
         long put = blockedPutNanos;
         long get = blockedGetNanos;
+        long join = joinNanos;
         long since = blockedSince;
         if (since != 0 && endNanos == 0) {
-            if (blockedOnPut) {
-                put += Math.max(0, now - since);
-            } else {
-                get += Math.max(0, now - since);
+            long ongoing = Math.max(0, now - since);
+            switch (blockedIn) {
+                case PUT -> put += ongoing;
+                case GET -> get += ongoing;
+                case JOIN -> join += ongoing;
+                default -> throw new IllegalStateException();
             }
         }
         long total = Math.max(0, end - startNanos);
-        return new QueueSample.ThreadTime(name, Math.max(0, total - put - get), put, get);
+        return new QueueSample.ThreadTime(name, Math.max(0, total - put - get - join), put, get, join);
     }
+
+    private enum Block { PUT, GET, JOIN }
 }

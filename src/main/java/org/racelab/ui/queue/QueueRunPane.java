@@ -27,7 +27,7 @@ import org.racelab.model.queue.QueueMistake;
 
 /**
  * Run mode on screen: sliders and the mistake on the left, the queue's length over time and each thread's share
- * of time running / blocked on put / blocked on get on the right, the counted result below.
+ * of time running / blocked on put / blocked on get / waiting in join() on the right, the counted result below.
  */
 final class QueueRunPane extends HBox {
 
@@ -41,7 +41,7 @@ final class QueueRunPane extends HBox {
     /** The running run's maxsize, read when its first points arrive (the slider is locked while it runs). */
     private int runMaxsize;
     private final VBox shares = new VBox();
-    /** Each row's three shares, kept so the next sample moves the bars instead of building new nodes. */
+    /** Each row's four shares, kept so the next sample moves the bars instead of building new nodes. */
     private final List<DoubleProperty[]> shareValues = new ArrayList<>();
     private List<String> shareNames = List.of();
 
@@ -168,7 +168,7 @@ final class QueueRunPane extends HBox {
 
     private Node legend() {
         HBox legend = new HBox(key("running", "share-running"), key("blocked on put", "share-put"),
-                key("blocked on get", "share-get"));
+                key("blocked on get", "share-get"), key("waiting in join()", "share-join"));
         legend.getStyleClass().add("queue-share-legend");
         return legend;
     }
@@ -227,6 +227,7 @@ final class QueueRunPane extends HBox {
                 v[0].set(s.running());
                 v[1].set(s.blockedPut());
                 v[2].set(s.blockedGet());
+                v[3].set(s.joining());
             }
             return;
         }
@@ -236,10 +237,10 @@ final class QueueRunPane extends HBox {
         for (QueueRunViewModel.Share s : list) {
             HBox bar = new HBox();
             DoubleProperty[] v = {new SimpleDoubleProperty(s.running()), new SimpleDoubleProperty(s.blockedPut()),
-                new SimpleDoubleProperty(s.blockedGet())};
+                new SimpleDoubleProperty(s.blockedGet()), new SimpleDoubleProperty(s.joining())};
             shareValues.add(v);
             bar.getChildren().addAll(part(bar, v[0], "share-running"), part(bar, v[1], "share-put"),
-                    part(bar, v[2], "share-get"));
+                    part(bar, v[2], "share-get"), part(bar, v[3], "share-join"));
             bar.getStyleClass().add("queue-share-bar");
             HBox.setHgrow(bar, Priority.ALWAYS);
             Label name = new Label(s.name());

@@ -24,8 +24,8 @@ import org.racelab.model.queue.QueueMistake;
 
 /**
  * The queue part's run mode: settings, start and stop of a real {@link QueueRun} on the background executor, and
- * what the live charts show (the queue's length over time, each thread's share of time running, blocked on put
- * and blocked on get since the last reading). The view's frame timer calls {@link #pulse()}; the injected clock
+ * what the live charts show (the queue's length over time, each thread's share of time running, blocked on put,
+ * blocked on get and waiting in {@code join()} since the last reading). The view's frame timer calls {@link #pulse()}; the injected clock
  * limits readings to one per {@link #READ_EVERY_NANOS}.
  */
 public final class QueueRunViewModel {
@@ -39,8 +39,8 @@ public final class QueueRunViewModel {
     public record LengthPoint(double seconds, int length) {
     }
 
-    /** One thread's shares (0..1) of the last interval. */
-    public record Share(String name, double running, double blockedPut, double blockedGet) {
+    /** One thread's shares (0..1) of the last interval; only the main thread waits in {@code join()}. */
+    public record Share(String name, double running, double blockedPut, double blockedGet, double joining) {
     }
 
     private final BackgroundExecutor executor;
@@ -85,7 +85,8 @@ public final class QueueRunViewModel {
 
     /** A share of nothing yet for each thread a run with these counts starts. */
     static List<Share> idleShares(int producers, int consumers) {
-        return QueueRunSettings.threadNames(producers, consumers).stream().map(n -> new Share(n, 0, 0, 0)).toList();
+        return QueueRunSettings.threadNames(producers, consumers).stream().map(n -> new Share(n, 0, 0, 0, 0))
+                .toList();
     }
 
     private java.util.Optional<QueueRunControls> controls() {
@@ -238,17 +239,19 @@ public final class QueueRunViewModel {
         List<Share> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             if (i >= now.threads().size()) {
-                out.add(new Share(names.get(i), 0, 0, 0));
+                out.add(new Share(names.get(i), 0, 0, 0, 0));
                 continue;
             }
             QueueSample.ThreadTime t = now.threads().get(i);
             QueueSample.ThreadTime b = before != null && i < before.threads().size() ? before.threads().get(i)
-                    : new QueueSample.ThreadTime(t.name(), 0, 0, 0);
+                    : new QueueSample.ThreadTime(t.name(), 0, 0, 0, 0);
             double run = t.runningNanos() - b.runningNanos();
             double put = t.blockedPutNanos() - b.blockedPutNanos();
             double get = t.blockedGetNanos() - b.blockedGetNanos();
-            double total = run + put + get;
-            out.add(total <= 0 ? new Share(t.name(), 0, 0, 0) : new Share(t.name(), run / total, put / total, get / total));
+            double join = t.joinNanos() - b.joinNanos();
+            double total = run + put + get + join;
+            out.add(total <= 0 ? new Share(t.name(), 0, 0, 0, 0)
+                    : new Share(t.name(), run / total, put / total, get / total, join / total));
         }
         return out;
     }

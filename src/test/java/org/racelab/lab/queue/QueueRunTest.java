@@ -127,6 +127,19 @@ class QueueRunTest {
         assertThat(p1.blockedPutNanos()).isGreaterThan(p1.runningNanos());
     }
 
+    /** Main joins the producers, then waits in join() for every task_done(): that is waiting, not running. */
+    @Test
+    void theMainThreadsTimeInJoinIsCountedAsJoinNotRunning() throws Exception {
+        QueueRun run = new QueueRun(new QueueRunSettings(1, 1, 30, 2, 0, 5, QueueMistake.NONE, 0));
+        QueueRunResult r = run.call();
+        assertThat(r.exact()).isTrue();
+        QueueSample.ThreadTime main = run.sample().threads().get(2);
+        assertThat(main.name()).isEqualTo("M");
+        assertThat(main.joinNanos()).isGreaterThan(100_000_000L);
+        assertThat(main.runningNanos()).isLessThan(main.joinNanos() / 4);
+        assertThat(run.sample().threads().get(0).joinNanos()).isZero();
+    }
+
     @Test
     void aRunsSamplesListItsThreadsByTheNamesItsSettingsGive() throws Exception {
         QueueRunSettings settings = new QueueRunSettings(3, 2, 200, 4, 0, 0, QueueMistake.NONE, 0);

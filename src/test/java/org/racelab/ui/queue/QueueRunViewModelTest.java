@@ -109,18 +109,28 @@ class QueueRunViewModelTest {
 
     @Test
     void sharesAreTheChangeBetweenTwoReadings() {
-        QueueSample a = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 100, 100, 0)));
-        QueueSample b = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 200, 400, 0)));
+        QueueSample a = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 100, 100, 0, 0)));
+        QueueSample b = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 200, 400, 0, 0)));
         QueueRunViewModel.Share s = QueueRunViewModel.shares(a, b, List.of("P1", "M")).get(0);
         assertThat(s.running()).isEqualTo(0.25);
         assertThat(s.blockedPut()).isEqualTo(0.75);
         assertThat(s.blockedGet()).isZero();
+        assertThat(s.joining()).isZero();
+    }
+
+    @Test
+    void theMainThreadsWaitInJoinIsItsOwnShare() {
+        QueueSample a = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("M", 10, 0, 0, 0)));
+        QueueSample b = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("M", 20, 0, 0, 90)));
+        QueueRunViewModel.Share m = QueueRunViewModel.shares(a, b, List.of("M")).get(0);
+        assertThat(m.joining()).isEqualTo(0.9);
+        assertThat(m.running()).isEqualTo(0.1);
     }
 
     /** The first reading can come before the run's starter has started every thread: their rows are there, empty. */
     @Test
     void threadsNotStartedYetHaveARowSharingNothing() {
-        QueueSample early = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 100, 0, 0)));
+        QueueSample early = new QueueSample(0, 0, 0, 0, List.of(new QueueSample.ThreadTime("P1", 100, 0, 0, 0)));
         List<QueueRunViewModel.Share> shares = QueueRunViewModel.shares(null, early, List.of("P1", "C1", "M"));
         assertThat(shares).extracting(QueueRunViewModel.Share::name).containsExactly("P1", "C1", "M");
         assertThat(shares.get(0).running()).isEqualTo(1.0);
