@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -45,11 +46,14 @@ final class QueueRunPane extends HBox {
     private final List<DoubleProperty[]> shareValues = new ArrayList<>();
     private List<String> shareNames = List.of();
 
+    private final VBox settings;
+    private final VBox right;
+
     QueueRunPane(QueueRunViewModel vm) {
         this.vm = vm;
         getStyleClass().add("queue-run");
         setId("queue-run");
-        VBox settings = new VBox(
+        settings = new VBox(
                 slider("Producers", vm.producersProperty(), 1, 8, "queue-run-producers"),
                 slider("Consumers", vm.consumersProperty(), 1, 8, "queue-run-consumers"),
                 slider("Items", vm.itemsProperty(), 100, QueueRunSettings.MAX_ITEMS, "queue-run-items"),
@@ -58,13 +62,29 @@ final class QueueRunPane extends HBox {
                 slider("Consume one (ms)", vm.consumeMsProperty(), 0, 100, "queue-run-consume"),
                 mistake(), startStop());
         settings.getStyleClass().add("queue-run-settings");
-        VBox right = new VBox(chart(), legend(), shares, readout());
+        right = new VBox(chart(), legend(), shares, readout());
         right.getStyleClass().add("queue-run-right");
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(settings, right);
         vm.lengthsProperty().addListener((o, a, points) -> showLengths(points));
         vm.sharesProperty().addListener((o, a, b) -> showShares(b));
         showShares(vm.sharesProperty().get());
+    }
+
+    /**
+     * The least height the pane needs at {@code width} with its current type: the settings whole, and beside them
+     * the chart at its least height above the legend, every thread's row and the readout. The view shrinks its
+     * type until this fits, as it does for the step pane's story.
+     */
+    double neededHeight(double width) {
+        double settingsW = settings.prefWidth(-1);
+        double rightW = Math.max(0, width - snappedLeftInset() - snappedRightInset() - settingsW - getSpacing());
+        double rightH = right.snappedTopInset() + right.snappedBottomInset()
+                + Math.max(0, right.getChildren().size() - 1) * right.getSpacing();
+        for (Node n : right.getChildren()) {
+            rightH += n instanceof LineChart ? n.minHeight(rightW) : n.prefHeight(rightW);
+        }
+        return snappedTopInset() + snappedBottomInset() + Math.max(settings.prefHeight(settingsW), rightH);
     }
 
     private Node slider(String title, IntegerProperty value, int min, int max, String id) {
@@ -122,7 +142,7 @@ final class QueueRunPane extends HBox {
         time.setLabel("seconds");
         time.setAutoRanging(false);
         setTimeRange(0, TIME_STEP_SECONDS);
-        length.setLabel("items in the queue");
+        length.setLabel("items");
         length.setAutoRanging(false);
         setLengthRange(1);
         LineChart<Number, Number> chart = new LineChart<>(time, length);
@@ -167,16 +187,20 @@ final class QueueRunPane extends HBox {
     }
 
     private Node legend() {
-        HBox legend = new HBox(key("running", "share-running"), key("blocked on put", "share-put"),
+        // Wraps rather than cutting its words: presenting at 1024x768 the four keys do not fit on one line.
+        FlowPane legend = new FlowPane(key("running", "share-running"), key("blocked on put", "share-put"),
                 key("blocked on get", "share-get"), key("waiting in join()", "share-join"));
         legend.getStyleClass().add("queue-share-legend");
+        legend.setId("queue-share-legend");
         return legend;
     }
 
     private static Node key(String text, String style) {
         Region swatch = new Region();
         swatch.getStyleClass().addAll("queue-share-swatch", style);
-        HBox k = new HBox(swatch, new Label(text));
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox k = new HBox(swatch, label);
         k.setAlignment(Pos.CENTER_LEFT);
         k.getStyleClass().add("queue-share-key");
         return k;

@@ -55,6 +55,7 @@ public final class QueueView extends BorderPane {
         }
     };
     private final QueueStepPane stepPane;
+    private final QueueRunPane runPane;
     private final HBox top;
     private final Label heading;
     /** The area and type the view was last fitted for; the fit runs again only when one of them changes. */
@@ -72,7 +73,7 @@ public final class QueueView extends BorderPane {
         setId("queue-view");
         getStylesheets().add(Stylesheets.url(QueueView.class, STYLESHEET));
         stepPane = new QueueStepPane(step, run.fullSpeedProperty().not());
-        QueueRunPane runPane = new QueueRunPane(run);
+        runPane = new QueueRunPane(run);
         ScrollPane stepScroll = scroll(stepPane);
         ScrollPane runScroll = scroll(runPane);
         runScroll.setFitToHeight(true);
@@ -171,7 +172,7 @@ public final class QueueView extends BorderPane {
     /**
      * Presenting, the type the zoom asks for is sized from the screen's height (never under 2.5 % of it);
      * windowed, it is the root's em as everywhere. Either way, if the step pane's story (threads, queue, counters,
-     * narration) would not fit the part's area at that size, the type shrinks, like a slide, to the largest size
+     * narration) or the run pane would not fit the part's area at that size, the type shrinks, like a slide, to the largest size
      * at which it fits: presenting never under the 2.5 % rule, windowed never under half the zoom's size.
      */
     private void fitType(Scene scene) {
@@ -220,7 +221,10 @@ public final class QueueView extends BorderPane {
         return Math.rint(px * 10) / 10;
     }
 
-    /** True if, with type of {@code px}, the mode switch and the step pane's story fit a {@code w}×{@code h} area. */
+    /**
+     * True if, with type of {@code px}, the mode switch and both the step pane's story and the run pane fit a
+     * {@code w}×{@code h} area.
+     */
     private boolean fits(double px, double w, double h) {
         apply(px);
         applyCss();
@@ -234,7 +238,9 @@ public final class QueueView extends BorderPane {
         if (stepPane.minWidth(-1) > paneW) {
             return false;
         }
-        return topH + stepPane.storyHeight(paneW) <= h;
+        // One type for both modes, fitted once per area: switching modes never lays the view out again, and the run
+        // pane's settings, chart, rows and readout stay on screen without scrolling.
+        return topH + stepPane.storyHeight(paneW) <= h && topH + runPane.neededHeight(paneW) <= h;
     }
 
     private void apply(double px) {

@@ -204,6 +204,34 @@ class QueueViewTest {
         }
     }
 
+    /**
+     * Run mode: every slider's label, the mistake, Start, the chart, each key of the legend, each thread's row and
+     * the readout lie inside the window and show their words whole (the legend's keys were cut to "runni…"
+     * presenting at 1024x768 once there were four).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1024, 768, false, 100", "1024, 768, true, 100",
+        "1024, 768, false, 150", "1920, 1080, true, 100", "1920, 1080, false, 150", "1920, 1080, true, 150"})
+    void runModeFitsWhole(int w, int h, boolean presenting, int zoom, FxRobot robot) throws Exception {
+        open(w, h, presenting, Theme.LIGHT, zoom);
+        robot.interact(() -> ((QueueView) part.view()).showStepMode(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> problems = new ArrayList<>();
+        for (String selector : List.of(".queue-run-label", "#queue-run-mistake", "#queue-run-start",
+                "#queue-length-chart", "#queue-length-chart .axis-label", ".queue-share-key .label",
+                ".queue-share-name", "#queue-run-readout", "#queue-mode-step", "#queue-mode-run")) {
+            var found = root.lookupAll(selector);
+            if (found.isEmpty()) {
+                problems.add(selector + " missing");
+            }
+            for (Node n : found) {
+                problems.addAll(FitCheck.problems(selector, n, w, h, 0));
+            }
+        }
+        assertThat(root.lookupAll(".queue-share-name")).hasSize(5);
+        assertThat(problems).as(w + "x" + h + (presenting ? " presenting" : "") + " " + zoom + " %").isEmpty();
+    }
+
     /** Was too wide (issue 11); now the states wrap and the type shrinks to fit, never under 2.5 %. */
     @Test
     void essentialsFitPresentingAt1024x768And150Percent(FxRobot robot) throws Exception {
