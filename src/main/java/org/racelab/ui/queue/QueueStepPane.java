@@ -39,8 +39,8 @@ final class QueueStepPane extends VBox {
     private static final PseudoClass JUST = PseudoClass.getPseudoClass("just-stepped");
 
     private final QueueViewModel vm;
-    private final VBox producers = column("queue-producers");
-    private final VBox consumers = column("queue-consumers");
+    private final VBox producers = new StatusColumn("queue-producers", "blocked on put (queue full)");
+    private final VBox consumers = new StatusColumn("queue-consumers", "blocked on get (queue empty)");
     private final FlowPane slots = new FlowPane();
     private final Label queueTitle = new Label();
     private final HBox mainRow = new HBox();
@@ -79,13 +79,6 @@ final class QueueStepPane extends VBox {
         vm.traceProperty().addListener((o, a, b) -> refresh());
         vm.languageProperty().addListener((o, a, b) -> refresh());
         refresh();
-    }
-
-    private static VBox column(String id) {
-        VBox v = new VBox();
-        v.getStyleClass().add("queue-column");
-        v.setId(id);
-        return v;
     }
 
     private Node controls() {
@@ -145,15 +138,16 @@ final class QueueStepPane extends VBox {
                 // Spinners keep every value in range; nothing to report.
             }
         });
-        vm.traceProperty().addListener((o, a, t) -> {
-            QueueConfig cfg = t.config();
+        java.util.function.Consumer<QueueConfig> show = cfg -> {
             p.getValueFactory().setValue(cfg.producers());
             c.getValueFactory().setValue(cfg.consumers());
             items.getValueFactory().setValue(cfg.items());
             max.getValueFactory().setValue(cfg.maxsize());
             mistake.setValue(cfg.mistake());
-        });
-        mistake.setValue(vm.config().mistake());
+        };
+        vm.traceProperty().addListener((o, a, t) -> show.accept(t.config()));
+        // From the start, not only from the first step: "New run" at step 0 must rerun what is on screen.
+        show.accept(vm.config());
         FlowPane row = new FlowPane(whole(new Label("Producers")), p, whole(new Label("Consumers")), c,
                 whole(new Label("Items")), items, whole(new Label("maxsize")), max, mistake, apply);
         row.getStyleClass().addAll("queue-settings", PartStyle.SECONDARY);

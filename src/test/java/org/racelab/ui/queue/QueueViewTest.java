@@ -232,6 +232,40 @@ class QueueViewTest {
         assertThat(problems).as(w + "x" + h + (presenting ? " presenting" : "") + " " + zoom + " %").isEmpty();
     }
 
+    /** The settings row shows the run on screen from step 0, so "New run" before any step reruns that run. */
+    @Test
+    void theSettingsShowThePresetBeforeAnyStep(FxRobot robot) throws Exception {
+        open(1024, 768, false, Theme.LIGHT);
+        var cfg = part.stepModel().config();
+        assertThat(robot.lookup("#queue-items-spinner").<javafx.scene.control.Spinner<Integer>>query().getValue())
+                .isEqualTo(cfg.items());
+        assertThat(robot.lookup("#queue-maxsize-spinner").<javafx.scene.control.Spinner<Integer>>query().getValue())
+                .isEqualTo(cfg.maxsize());
+        assertThat(robot.lookup("#queue-producers-spinner").<javafx.scene.control.Spinner<Integer>>query()
+                .getValue()).isEqualTo(cfg.producers());
+    }
+
+    /** Stepping Backpressure to its end, the queue never moves sideways as the threads' states change words. */
+    @Test
+    void theQueueStaysInPlaceFromStepToStep(FxRobot robot) throws Exception {
+        open(1024, 768, false, Theme.LIGHT);
+        robot.interact(() -> part.stepModel().loadPreset(QueuePreset.BACKPRESSURE));
+        java.util.Set<Double> lefts = new java.util.TreeSet<>();
+        java.util.Set<String> states = new java.util.TreeSet<>();
+        for (int i = 0; i < 40; i++) {
+            robot.interact(() -> {
+                root.applyCss();
+                root.layout();
+                Node slots = root.lookup("#queue-slots");
+                lefts.add(slots.localToScene(slots.getLayoutBounds()).getMinX());
+                root.lookupAll(".queue-status").forEach(n -> states.add(((Labeled) n).getText()));
+                part.stepModel().next();
+            });
+        }
+        assertThat(states).as("the states seen").contains("running", "blocked on put (queue full)");
+        assertThat(lefts).as("the queue's left edge at each step").hasSize(1);
+    }
+
     /** Was too wide (issue 11); now the states wrap and the type shrinks to fit, never under 2.5 %. */
     @Test
     void essentialsFitPresentingAt1024x768And150Percent(FxRobot robot) throws Exception {
