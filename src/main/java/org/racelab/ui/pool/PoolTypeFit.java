@@ -45,8 +45,10 @@ final class PoolTypeFit {
         boolean presenting = scene.getRoot() != null
                 && scene.getRoot().getPseudoClassStates().contains(PoolView.PRESENTATION);
         double inherited = probe.getFont().getSize();
-        String key = String.format(java.util.Locale.ROOT, "%s %.1f %.1f %.2f %.1f", presenting, w, h, inherited,
-                scene.getHeight());
+        // The rows on show count too: presenting, the Settings button brings the settings row back.
+        long rows = top.getChildrenUnmodifiable().stream().filter(javafx.scene.Node::isManaged).count();
+        String key = String.format(java.util.Locale.ROOT, "%s %.1f %.1f %.2f %.1f %d", presenting, w, h, inherited,
+                scene.getHeight(), rows);
         if (key.equals(fittedFor) || w <= 0 || h <= 0) {
             return;
         }

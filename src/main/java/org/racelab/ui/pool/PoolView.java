@@ -2,6 +2,7 @@ package org.racelab.ui.pool;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -25,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.racelab.lab.pool.PoolRunResult;
 import org.racelab.lab.pool.PoolSettings;
 import org.racelab.ui.controls.FitTriggers;
+import org.racelab.ui.controls.PresentingState;
 import org.racelab.ui.controls.Stylesheets;
 
 /**
@@ -61,8 +63,15 @@ public final class PoolView extends StackPane {
         }
     };
 
+    private final ReadOnlyBooleanProperty presenting;
+    private final ToggleButton settingsShown = new ToggleButton("Settings");
+
     public PoolView(PoolViewModel vm) {
         this.vm = vm;
+        presenting = PresentingState.of(this);
+        settingsShown.setId("pool-settings-toggle");
+        settingsShown.visibleProperty().bind(presenting);
+        settingsShown.managedProperty().bind(presenting);
         getStyleClass().add("pool-root");
         getStylesheets().add(Stylesheets.url(PoolView.class, "pool-view.css"));
         content.getStyleClass().add("pool-view");
@@ -110,7 +119,11 @@ public final class PoolView extends StackPane {
         BorderPane pages = pages(picker, new String[] {"Gantt & sweep", "map / as_completed", "Thread vs pool", "Code"},
                 new javafx.scene.Node[] {runGrid, PoolPanes.orders(vm), PoolPanes.threadCost(vm), PoolPanes.code()});
         pages.setId("pool-tabs");
-        VBox top = new VBox(PoolSettingsRow.of(vm), actionRow(picker));
+        // Presenting, the shell folds the settings away; the Settings button brings them back on this screen.
+        javafx.scene.Node settingsRow = PoolSettingsRow.of(vm);
+        settingsRow.visibleProperty().bind(presenting.not().or(settingsShown.selectedProperty()));
+        settingsRow.managedProperty().bind(settingsRow.visibleProperty());
+        VBox top = new VBox(settingsRow, actionRow(picker));
         top.getStyleClass().add("pool-top");
         content.setTop(top);
         content.setCenter(pages);
@@ -238,12 +251,12 @@ public final class PoolView extends StackPane {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         // A flow, not a row: at 1024 px and a large zoom the buttons wrap instead of shrinking to "S...".
-        FlowPane buttons = new FlowPane(run, stop, sequential, sweep, gil);
+        FlowPane buttons = new FlowPane(run, stop, sequential, sweep, gil, settingsShown);
         buttons.getChildren().addAll(java.util.List.copyOf(picker.getChildren()));
         buttons.getStyleClass().add("pool-actions");
         buttons.setAlignment(Pos.CENTER_LEFT);
         // The page picker shares the buttons' line: a row of its own cost the charts their height at 150 %.
-        for (javafx.scene.Node b : java.util.List.of(run, stop, sequential, sweep, gil)) {
+        for (javafx.scene.Node b : java.util.List.of(run, stop, sequential, sweep, gil, settingsShown)) {
             ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
         }
         speedUp.visibleProperty().bind(speedUp.textProperty().isNotEmpty());

@@ -55,10 +55,7 @@ class PoolViewTest {
         Themes.apply(scene);
         view.pseudoClassStateChanged(PRESENTATION, presenting);
         // What the shell does presenting: secondary controls leave the screen.
-        view.lookupAll("." + PartStyle.SECONDARY).forEach(n -> {
-            n.setVisible(!presenting);
-            n.setManaged(!presenting);
-        });
+        hideSecondary(view, presenting);
         stage.setScene(scene);
         stage.show();
     }
@@ -221,13 +218,55 @@ class PoolViewTest {
         Scene scene = new Scene(tabs, width, height);
         Themes.apply(scene, org.racelab.ui.shell.Theme.LIGHT, org.racelab.ui.shell.Zoom.rootFontPx(zoom, presenting));
         tabs.pseudoClassStateChanged(PRESENTATION, presenting);
-        view.lookupAll("." + PartStyle.SECONDARY).forEach(n -> {
-            n.setVisible(!presenting);
-            n.setManaged(!presenting);
-        });
+        hideSecondary(view, presenting);
         stage = new Stage();
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** As the shell's presentation mode: secondary controls leave the screen unless their view binds them. */
+    private static void hideSecondary(Parent view, boolean presenting) {
+        view.lookupAll("." + PartStyle.SECONDARY).forEach(n -> {
+            if (!n.visibleProperty().isBound()) {
+                n.setVisible(!presenting);
+            }
+            if (!n.managedProperty().isBound()) {
+                n.setManaged(!presenting);
+            }
+        });
+    }
+
+    /**
+     * Presenting, the settings fold away and a Settings button brings them back on the same screen: Workers,
+     * Tasks and Kind inside the window, the charts still there; windowed there is no such button.
+     */
+    @Test
+    void presentingTheSettingsButtonBringsTheSettingsBack(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> showAt(1024, 768, true)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Node workers = robot.lookup("#pool-workers").query();
+        Node toggle = robot.lookup("#pool-settings-toggle").query();
+        assertThat(toggle.isVisible()).isTrue();
+        assertThat(workers.getParent().getParent().isVisible()).as("settings row while presenting").isFalse();
+        robot.clickOn("#pool-settings-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#pool-workers", "#pool-tasks", "#pool-kind", "#pool-run", "#pool-gantt",
+                "#pool-sweep-chart", "#pool-settings-toggle")) {
+            Node n = robot.lookup(id).query();
+            var b = n.localToScene(n.getBoundsInLocal());
+            assertThat(n.getParent().isVisible() && n.isVisible()).as(id + " shown").isTrue();
+            assertThat(b.getMinY()).as(id).isGreaterThanOrEqualTo(0);
+            assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(1024);
+            assertThat(b.getMaxY()).as(id).isLessThanOrEqualTo(768);
+        }
+        assertThat(robot.lookup("#pool-gantt").query().getBoundsInLocal().getHeight()).isGreaterThan(768 * 0.2);
+        robot.clickOn("#pool-settings-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workers.getParent().getParent().isVisible()).isFalse();
+        WaitForAsyncUtils.asyncFx(() -> showAt(1024, 768, false)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(toggle.isVisible()).as("windowed: no Settings button").isFalse();
+        assertThat(workers.getParent().getParent().isVisible()).isTrue();
     }
 
     private static void collectSmallText(Parent parent, double min, List<String> small) {
