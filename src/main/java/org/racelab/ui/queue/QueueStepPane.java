@@ -287,12 +287,12 @@ final class QueueStepPane extends VBox {
     }
 
     /**
-     * The height the pane needs at this width to show everything down to the narration (the code listings below
-     * it may scroll): what the view fits its type to.
+     * The height the pane needs at this width to show everything, the threads' code listings included: what the
+     * view fits its type to (each thread's code with its current line is part of the story on Slides 9–10).
      */
     double storyHeight(double width) {
         double inner = width - snappedLeftInset() - snappedRightInset();
-        double h = snappedTopInset();
+        double h = snappedTopInset() + snappedBottomInset();
         int shown = 0;
         for (Node n : getChildren()) {
             if (!n.isManaged()) {
@@ -300,9 +300,6 @@ final class QueueStepPane extends VBox {
             }
             h += n.prefHeight(inner);
             shown++;
-            if (n == narration) {
-                break;
-            }
         }
         return h + Math.max(0, shown - 1) * getSpacing();
     }

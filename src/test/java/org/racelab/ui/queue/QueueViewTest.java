@@ -232,6 +232,33 @@ class QueueViewTest {
         assertThat(problems).as(w + "x" + h + (presenting ? " presenting" : "") + " " + zoom + " %").isEmpty();
     }
 
+    /**
+     * Up to 150 % every thread's code listing lies whole inside the window too (at 1024x768 presenting 150 % the
+     * listings were below the screen, in a scroll pane), with Backpressure and Sentinel stepped to their end.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1024, 768, true, 100", "1024, 768, true, 150",
+        "1024, 768, false, 150", "1920, 1080, true, 150"})
+    void theCodeListingsFitUpTo150Percent(int w, int h, boolean presenting, int zoom, FxRobot robot)
+            throws Exception {
+        open(w, h, presenting, Theme.LIGHT, zoom);
+        for (QueuePreset p : List.of(QueuePreset.BACKPRESSURE, QueuePreset.SENTINEL)) {
+            robot.interact(() -> {
+                part.stepModel().loadPreset(p);
+                while (part.stepModel().canRedo()) {
+                    part.stepModel().redo();
+                }
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> problems = new ArrayList<>();
+            for (String id : List.of("#queue-code-producer", "#queue-code-consumer", "#queue-code-main")) {
+                problems.addAll(FitCheck.problems(id, root.lookup(id), w, h, 0));
+            }
+            assertThat(problems).as(p + " " + w + "x" + h + (presenting ? " presenting " : " ") + zoom + " %")
+                    .isEmpty();
+        }
+    }
+
     /** The settings row shows the run on screen from step 0, so "New run" before any step reruns that run. */
     @Test
     void theSettingsShowThePresetBeforeAnyStep(FxRobot robot) throws Exception {
