@@ -65,8 +65,11 @@ public final class PoolLab implements AutoCloseable {
     /**
      * One unmeasured request before any run: the first request of a JVM loads the client's and the server's
      * classes (seconds on a busy machine), which is not what Slide 2 is about. Runs reset the server's counts.
+     * The compute work is calibrated here too (once per JVM): inside a run its calibration was timed as the first
+     * task's work.
      */
     private void warmUp() throws InterruptedException {
+        ComputeWork.stepsPerMillisecond(); // first, while the HTTP classes' compilation does not share the cores
         fetch(-1, 0, new Gil(false), new PoolRecorder());
     }
 
