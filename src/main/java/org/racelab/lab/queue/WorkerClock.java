@@ -4,8 +4,8 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * One worker's own bookkeeping: where it is (for "C2 on get()" when it hangs), how long it has been blocked on put
- * and on get or has waited in a {@code join()}, and how many items it moved. Blocking is timed only when it happens: {@code offer}/{@code poll} are
- * tried first, so the fast path costs no clock reads.
+ * and on get or has waited in a {@code join()}, and how many items it moved. Blocking is timed only when it
+ * happens: {@code offer}/{@code poll} are tried first, so the fast path costs no clock reads.
  *
  * <p>Thread safety: every field is written only by the worker that owns it and is volatile, so samplers and the
  * run's end read a recent value without locks.
@@ -120,7 +120,6 @@ final class WorkerClock {
                 case PUT -> put += ongoing;
                 case GET -> get += ongoing;
                 case JOIN -> join += ongoing;
-                default -> throw new IllegalStateException();
             }
         }
         long total = Math.max(0, end - startNanos);

@@ -2,6 +2,7 @@ package org.racelab.ui.controls;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -10,15 +11,18 @@ import javafx.scene.Scene;
 
 /**
  * Whether a view is presenting: true while the root of the scene it is in carries the shell's
- * {@code :presentation} pseudo-class, followed across scene and root changes, for views that show or hide a
- * control by it rather than only restyle.
+ * {@code :presentation} pseudo-class, followed across scene and root changes. Listens only to the scene and root
+ * the view is in now, so a scene the view has left cannot change it.
  */
 public final class PresentingState {
 
     private static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
 
     private final ReadOnlyBooleanWrapper presenting = new ReadOnlyBooleanWrapper(this, "presenting");
-    private final SetChangeListener<PseudoClass> onRootStates = c -> update(c.getSet().contains(PRESENTATION));
+    private final SetChangeListener<PseudoClass> onRootStates =
+            c -> presenting.set(c.getSet().contains(PRESENTATION));
+    private final ChangeListener<Parent> onRoot = (obs, old, root) -> watchRoot(root);
+    private Scene watchedScene;
     private Parent watchedRoot;
 
     private PresentingState(Node view) {
@@ -32,12 +36,14 @@ public final class PresentingState {
     }
 
     private void watch(Scene scene) {
-        if (scene == null) {
-            watchRoot(null);
-            return;
+        if (watchedScene != null) {
+            watchedScene.rootProperty().removeListener(onRoot);
         }
-        scene.rootProperty().addListener((obs, old, root) -> watchRoot(root));
-        watchRoot(scene.getRoot());
+        watchedScene = scene;
+        if (scene != null) {
+            scene.rootProperty().addListener(onRoot);
+        }
+        watchRoot(scene == null ? null : scene.getRoot());
     }
 
     private void watchRoot(Parent root) {
@@ -48,10 +54,6 @@ public final class PresentingState {
         if (root != null) {
             root.getPseudoClassStates().addListener(onRootStates);
         }
-        update(root != null && root.getPseudoClassStates().contains(PRESENTATION));
-    }
-
-    private void update(boolean on) {
-        presenting.set(on);
+        presenting.set(root != null && root.getPseudoClassStates().contains(PRESENTATION));
     }
 }

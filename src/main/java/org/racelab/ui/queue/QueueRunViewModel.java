@@ -25,8 +25,8 @@ import org.racelab.model.queue.QueueMistake;
 /**
  * The queue part's run mode: settings, start and stop of a real {@link QueueRun} on the background executor, and
  * what the live charts show (the queue's length over time, each thread's share of time running, blocked on put,
- * blocked on get and waiting in {@code join()} since the last reading). The view's frame timer calls {@link #pulse()}; the injected clock
- * limits readings to one per {@link #READ_EVERY_NANOS}.
+ * blocked on get and waiting in {@code join()} since the last reading). The view's frame timer calls
+ * {@link #pulse()}; the injected clock limits readings to one per {@link #READ_EVERY_NANOS}.
  */
 public final class QueueRunViewModel {
 

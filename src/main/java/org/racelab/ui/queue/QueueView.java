@@ -172,8 +172,9 @@ public final class QueueView extends BorderPane {
     /**
      * Presenting, the type the zoom asks for is sized from the screen's height (never under 2.5 % of it);
      * windowed, it is the root's em as everywhere. Either way, if the step pane's story (threads, queue, counters,
-     * narration) or the run pane would not fit the part's area at that size, the type shrinks, like a slide, to the largest size
-     * at which it fits: presenting never under the 2.5 % rule, windowed never under half the zoom's size.
+     * narration, code) or the run pane would not fit the part's area at that size, the type shrinks, like a slide,
+     * to the largest size at which it fits: presenting never under the 2.5 % rule, windowed never under half the
+     * zoom's size.
      */
     private void fitType(Scene scene) {
         Parent root = scene.getRoot();
