@@ -102,6 +102,8 @@ public final class PartFrameGapBench {
             // As a teacher does: "Run for real" first, Start a moment later. The switch (the run pane's first styling,
             // layout and drawing) is a change of screen, not part of a run; the measurement is the run.
             ((QueueView) queue.view()).showStepMode(false);
+            // ... and sets the sliders before pressing Start, not in the frame of the Start itself.
+            setUpQueue(queue.runModel());
         }
         Runnable go = switch (mode) {
             case "queue" -> () -> queue((QueuePart) part);
@@ -161,8 +163,7 @@ public final class PartFrameGapBench {
         after(seconds, () -> end(String.format(Locale.ROOT, "idle, %.0f s, window on the Explorer", seconds)));
     }
 
-    private void queue(QueuePart part) {
-        QueueRunViewModel vm = part.runModel();
+    private void setUpQueue(QueueRunViewModel vm) {
         vm.producersProperty().set(2);
         vm.consumersProperty().set(2);
         vm.itemsProperty().set(items);
@@ -170,6 +171,10 @@ public final class PartFrameGapBench {
         vm.produceMsProperty().set(0);
         vm.consumeMsProperty().set(0);
         vm.mistakeProperty().set(QueueMistake.NONE);
+    }
+
+    private void queue(QueuePart part) {
+        QueueRunViewModel vm = part.runModel();
         long until = System.nanoTime() + (long) (seconds * 1e9);
         List<QueueRunResult> runs = new ArrayList<>();
         // The view-model clears "running" just before it sets the result: the result is what says a run ended.
