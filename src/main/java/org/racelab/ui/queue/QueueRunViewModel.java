@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.racelab.lab.BackgroundExecutor;
+import org.racelab.lab.queue.QueueRehearsal;
 import org.racelab.lab.queue.QueueRun;
 import org.racelab.lab.queue.QueueRunControls;
 import org.racelab.lab.queue.QueueRunResult;
@@ -59,6 +60,9 @@ public final class QueueRunViewModel {
     private final ReadOnlyObjectWrapper<List<Share>> shares = new ReadOnlyObjectWrapper<>(this, "shares", List.of());
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "Not started.");
     private QueueRun run;
+    /** The one short run made when run mode first shows (see {@link #rehearse()}); null once it has ended. */
+    private QueueRehearsal rehearsal;
+    private boolean rehearsed;
     private javafx.beans.binding.BooleanBinding fullSpeed;
     private BackgroundExecutor.Cancellable job;
     private QueueSample previous;
@@ -172,6 +176,10 @@ public final class QueueRunViewModel {
         if (running.get()) {
             return;
         }
+        if (rehearsal != null) {
+            // It ends within 200 ms, so the run the teacher starts does not share the cores with it for long.
+            rehearsal.stop();
+        }
         QueueRunSettings settings = settings();
         QueueRun r = new QueueRun(settings);
         run = r;
@@ -196,6 +204,30 @@ public final class QueueRunViewModel {
         running.set(false);
         result.set(done);
         readout.set(describe(done));
+    }
+
+    /**
+     * Once, when run mode first shows: a {@link QueueRehearsal} on the executor, off the window's thread and never
+     * shown, so that a fresh JVM's one-time costs of a first run come before the teacher's first Start instead of
+     * inside its first frames. A Start stops it first; nothing of it reaches the charts, the readout or the result.
+     */
+    public void rehearse() {
+        if (rehearsed || running.get()) {
+            return;
+        }
+        rehearsed = true;
+        QueueRehearsal r = new QueueRehearsal();
+        rehearsal = r;
+        executor.submit(() -> {
+            // The readings' own code too, as a run's first reading and its end use it (nothing of it is kept).
+            StringBuilder unused = new StringBuilder();
+            for (QueueRehearsal.Rehearsed done : r.call()) {
+                QueueSample s = done.sample();
+                shares(null, s, done.result().settings().threadNames());
+                unused.append(describe(done.result())).append(new LengthPoint(s.elapsedNanos() / 1e9, s.length()));
+            }
+            return unused.length();
+        }, done -> rehearsal = null, failed -> rehearsal = null);
     }
 
     /** Stops the run: every thread, blocked ones included, ends within 200 ms; the result then arrives. */
@@ -269,6 +301,9 @@ public final class QueueRunViewModel {
     /** Stops any run and the executor; every thread is gone within 200 ms. */
     public void dispose() {
         stop();
+        if (rehearsal != null) {
+            rehearsal.stop();
+        }
         if (job != null) {
             job.cancel();
         }

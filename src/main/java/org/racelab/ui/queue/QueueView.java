@@ -93,6 +93,11 @@ public final class QueueView extends BorderPane {
         stepScroll.visibleProperty().bind(stepMode.selectedProperty());
         stepMode.selectedProperty().addListener((o, a, b) -> requestLayout());
         runScroll.visibleProperty().bind(runMode.selectedProperty());
+        runMode.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                run.rehearse();
+            }
+        });
         Label title = new Label("Queue: producers → q → consumers (Slides 9–10)");
         title.getStyleClass().add("queue-heading");
         // The mode switch keeps its words; the heading gives way first when the line is short.

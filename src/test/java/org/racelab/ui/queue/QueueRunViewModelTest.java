@@ -65,6 +65,30 @@ class QueueRunViewModelTest {
     }
 
     @Test
+    void theRehearsalShowsNothingAndAStartDuringItRunsTheTeachersSettings() throws Exception {
+        vm.rehearse();
+        assertThat(vm.runningProperty().get()).isFalse();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (alive().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(alive()).as("the rehearsal runs real threads").isNotEmpty();
+        vm.itemsProperty().set(3000);
+        vm.producersProperty().set(1);
+        vm.consumersProperty().set(3);
+        vm.produceMsProperty().set(0);
+        vm.consumeMsProperty().set(0);
+        vm.start();
+        awaitResult();
+        assertThat(vm.resultProperty().get().settings().items()).isEqualTo(3000);
+        assertThat(vm.resultProperty().get().exact()).isTrue();
+        assertThat(vm.sharesProperty().get()).extracting(QueueRunViewModel.Share::name)
+                .containsExactly("P1", "C1", "C2", "C3", "M");
+        vm.rehearse();
+        assertThat(vm.resultProperty().get().settings().items()).as("once per view-model").isEqualTo(3000);
+    }
+
+    @Test
     void beforeARunTheSharesNameTheThreadsItWillStartWithNothingShared() {
         assertThat(vm.sharesProperty().get()).extracting(QueueRunViewModel.Share::name)
                 .containsExactly("P1", "P2", "C1", "C2", "M");
