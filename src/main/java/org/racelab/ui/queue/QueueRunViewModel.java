@@ -60,7 +60,7 @@ public final class QueueRunViewModel {
     private final ReadOnlyObjectWrapper<List<Share>> shares = new ReadOnlyObjectWrapper<>(this, "shares", List.of());
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "Not started.");
     private QueueRun run;
-    /** The one short run made when run mode first shows (see {@link #rehearse()}); null once it has ended. */
+    /** The rehearsal begun when run mode first showed (see {@link #rehearse()}); null once it has ended. */
     private QueueRehearsal rehearsal;
     private boolean rehearsed;
     private javafx.beans.binding.BooleanBinding fullSpeed;
