@@ -50,7 +50,7 @@ public final class RaceLabCli {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        int code = cli.execute(args);
+        int code = execute(cli, err, args);
         // checkError flushes, then reports whether any write to out failed.
         if (out.checkError()) {
             err.println("racelab: cannot write the output: standard output failed (disk full or pipe closed?)");
@@ -58,6 +58,20 @@ public final class RaceLabCli {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Executes {@code cli}; a {@link LinkageError} from a command (picocli hands only exceptions to the execution
+     * handler) becomes one line and {@link #FAILURE}, not a stack trace: a runtime linked without a module a
+     * command needs (the app image once lacked the pool's HTTP server) says so and which class it missed.
+     */
+    static int execute(CommandLine cli, PrintWriter err, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (LinkageError e) {
+            err.println(oneLine("racelab: internal error: this Java runtime cannot run the command: " + e));
+            return FAILURE;
+        }
     }
 
     /** The configured command line, for tests and for the launcher. */

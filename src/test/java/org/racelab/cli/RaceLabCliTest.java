@@ -20,6 +20,25 @@ class RaceLabCliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** A command whose runtime lacks a class it uses, as the app image once lacked the pool's HTTP server. */
+    @picocli.CommandLine.Command(name = "missing")
+    static final class MissingClass implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new NoClassDefFoundError("com/sun/net/httpserver/HttpServer");
+        }
+    }
+
+    @Test
+    void aRuntimeMissingAClassGivesOneLineNotAStackTrace() {
+        picocli.CommandLine cli = new picocli.CommandLine(new MissingClass());
+        StringWriter err = new StringWriter();
+        int code = RaceLabCli.execute(cli, new PrintWriter(err, true));
+        assertThat(code).isEqualTo(RaceLabCli.FAILURE);
+        assertThat(err.toString()).isEqualTo("racelab: internal error: this Java runtime cannot run the command: "
+                + "java.lang.NoClassDefFoundError: com/sun/net/httpserver/HttpServer" + System.lineSeparator());
+    }
+
     @Test
     void helpListsTheCommandAndExitsZero() {
         Result r = run("--help");
