@@ -101,15 +101,16 @@ class RealityViewTest {
         open(width, height, presenting, whole);
         if (whole) {
             // Selected as the tab strip would; the header's text node can sit outside the headless screen.
-            javafx.scene.control.TabPane lower = robot.lookup(".explorer-lower-tabs").queryAs(javafx.scene.control.TabPane.class);
+            javafx.scene.control.TabPane lower = fx(() -> robot.lookup(".explorer-lower-tabs")
+                    .queryAs(javafx.scene.control.TabPane.class));
             robot.interact(() -> lower.getSelectionModel().select(1));
         }
-        RealityView view = robot.lookup(".reality-view").queryAs(RealityView.class);
+        RealityView view = fx(() -> robot.lookup(".reality-view").queryAs(RealityView.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.viewModel().preemptionsProperty().get() != null);
-        robot.clickOn("#reality-run");
+        robot.clickOn(fx(() -> robot.lookup("#reality-run").<Node>query()), javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().reportProperty().get() != null
                 && view.viewModel().reportProperty().get().trials() > 0);
-        robot.clickOn("#reality-stop");
+        robot.clickOn(fx(() -> robot.lookup("#reality-stop").<Node>query()), javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.viewModel().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -130,27 +131,40 @@ class RealityViewTest {
                 }
             }).get(30, TimeUnit.SECONDS);
         }
-        BarChart<?, ?> chart = robot.lookup("#reality-chart").queryAs(BarChart.class);
-        assertThat(chart.getData()).hasSize(3);
-        assertThat(chart.getData().get(2).getData()).isNotEmpty();
+        BarChart<?, ?> chart = fx(() -> robot.lookup("#reality-chart").queryAs(BarChart.class));
+        assertThat(fx(() -> chart.getData().size())).isEqualTo(3);
+        assertThat(fx(() -> chart.getData().get(2).getData().isEmpty())).isFalse();
         for (String id : List.of("#reality-chart", "#reality-preemptions", "#reality-run", "#reality-stop",
                 "#reality-replay", "#reality-headline")) {
-            Node n = robot.lookup(id).query();
-            Bounds b = n.localToScene(n.getLayoutBounds());
+            Bounds b = fx(() -> {
+                Node n = robot.lookup(id).query();
+                return n.localToScene(n.getLayoutBounds());
+            });
             assertThat(b.getMinX()).as(id + " left").isGreaterThanOrEqualTo(-0.5);
             assertThat(b.getMinY()).as(id + " top").isGreaterThanOrEqualTo(-0.5);
             assertThat(b.getMaxX()).as(id + " right").isLessThanOrEqualTo(width + 0.5);
             assertThat(b.getMaxY()).as(id + " bottom").isLessThanOrEqualTo(height + 0.5);
             assertThat(b.getHeight()).as(id + " height").isPositive();
         }
-        Node chartNode = robot.lookup("#reality-chart").query();
-        assertThat(chartNode.getLayoutBounds().getHeight()).as("chart height").isGreaterThan(height * 0.12);
+        double chartHeight = fx(() -> robot.lookup("#reality-chart").query().getLayoutBounds().getHeight());
+        assertThat(chartHeight).as("chart height").isGreaterThan(height * 0.12);
         if (presenting) {
             double least = height * 0.025;
-            List<String> small = new ArrayList<>();
-            collectText(view, least, small);
+            List<String> small = fx(() -> {
+                List<String> found = new ArrayList<>();
+                collectText(view, least, found);
+                return found;
+            });
             assertThat(small).as("texts under %.1f px", least).isEmpty();
         }
+    }
+
+    /**
+     * Reads the scene on the JavaFX thread: a lookup from the test thread walks child lists the JavaFX thread may be
+     * changing (the explorer still laying out its first exploration), which failed once with an index out of bounds.
+     */
+    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
     private static void collectText(Node node, double least, List<String> small) {
