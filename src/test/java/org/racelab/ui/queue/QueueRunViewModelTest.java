@@ -89,6 +89,17 @@ class QueueRunViewModelTest {
     }
 
     @Test
+    void aWindowClosedDuringTheRehearsalLeavesNoThread() throws Exception {
+        vm.rehearse();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (alive().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(alive()).as("the rehearsal runs real threads").isNotEmpty();
+        // dispose() here; the check after each test gives every thread 300 ms to be gone.
+    }
+
+    @Test
     void beforeARunTheSharesNameTheThreadsItWillStartWithNothingShared() {
         assertThat(vm.sharesProperty().get()).extracting(QueueRunViewModel.Share::name)
                 .containsExactly("P1", "P2", "C1", "C2", "M");
