@@ -1,5 +1,7 @@
 package org.racelab.lab.queue;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +16,8 @@ import org.racelab.model.queue.QueueMistake;
  * and the collection that then follows (a 20–60 ms pause, its marking competing for the two cores) fell inside the
  * first Start's frames: 110–206 ms frames measured. A young JVM reaches that threshold at a moment no rehearsal can
  * pin down, so the rehearsal ends with {@link System#gc()}, the one collection a program can ask for, which also
- * sets the next threshold well above what the runs use (measured: no metadata collection in any run afterwards).
+ * sets the next threshold well above what the runs use (measured: no metadata collection in any run afterwards);
+ * it asks only while that first threshold is still ahead and near ({@link #firstMetadataCollectionAhead()}).
  * {@code -Dracelab.queue.rehearsal.gc=false} leaves it out, to measure what it saves.
  *
  * <p>Thread-safe: {@link #stop()} may come from any thread while {@link #call()} runs on another; the flag is set
@@ -31,6 +34,9 @@ public final class QueueRehearsal implements Callable<List<QueueRehearsal.Rehear
     /** One rehearsed run's result and its last reading, for the caller to warm up its own reading code with. */
     public record Rehearsed(QueueRunResult result, QueueSample sample) {
     }
+
+    /** How close to the first metadata threshold a collection is worth its pause: a first run adds about 1 MB. */
+    static final long NEAR_THRESHOLD_BYTES = 8L << 20;
 
     private final boolean collect;
     private volatile boolean stopping;
@@ -62,10 +68,35 @@ public final class QueueRehearsal implements Callable<List<QueueRehearsal.Rehear
             done.add(new Rehearsed(result, r.sample()));
         }
         current = null;
-        if (collect && !stopping) {
+        if (collect && !stopping && firstMetadataCollectionAhead()) {
             System.gc();
         }
         return done;
+    }
+
+    /**
+     * Whether the JVM's class metadata is still below its first collection threshold ({@code MetaspaceSize}) and
+     * within 8 MB of it: only then can a first run set that collection off. Past it (a metadata collection has
+     * raised the threshold, as the first switch between parts of a lecture usually does) or far below it (the app
+     * image starts with a threshold of 96 MB) a collection would be a pause for nothing. Without the management
+     * beans it answers yes, as the rehearsal did before it asked.
+     */
+    static boolean firstMetadataCollectionAhead() {
+        try {
+            long threshold = Long.parseLong(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("MetaspaceSize").getValue());
+            long committed = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getName().equals("Metaspace")).mapToLong(p -> p.getUsage().getCommitted())
+                    .findFirst().orElse(-1);
+            return committed < 0 || aheadAndNear(committed, threshold);
+        } catch (RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
+
+    /** The rule of {@link #firstMetadataCollectionAhead()} on its two readings, in bytes. */
+    static boolean aheadAndNear(long committed, long threshold) {
+        return committed < threshold && threshold - committed < NEAR_THRESHOLD_BYTES;
     }
 
     /** Ends the rehearsal within the 200 ms a run takes to stop; a stopped one skips the collection. Any thread. */

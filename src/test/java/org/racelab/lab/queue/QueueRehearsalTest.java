@@ -50,6 +50,18 @@ class QueueRehearsalTest {
     }
 
     @Test
+    void itCollectsOnlyWhileTheFirstMetadataThresholdIsAheadAndNear() {
+        long mb = 1 << 20;
+        // A young jar JVM: 20.75 of its 21 MB (measured once the window is up).
+        assertThat(QueueRehearsal.aheadAndNear(20_750 * 1024L, 21 * mb)).isTrue();
+        // Past it: a metadata collection already raised the threshold.
+        assertThat(QueueRehearsal.aheadAndNear(30 * mb, 21 * mb)).isFalse();
+        assertThat(QueueRehearsal.aheadAndNear(21 * mb, 21 * mb)).isFalse();
+        // Far below it: the app image's 96 MB threshold.
+        assertThat(QueueRehearsal.aheadAndNear(21 * mb, 96 * mb)).isFalse();
+    }
+
+    @Test
     void aStopBeforeItBeginsMakesNoRun() throws Exception {
         QueueRehearsal rehearsal = new QueueRehearsal(true);
         rehearsal.stop();
