@@ -41,9 +41,7 @@ final class PoolTypeFit {
      * {@link #CHART_MIN_EM} lines of height), the type shrinks like a slide to the largest size at which they do:
      * presenting never under the 2.5 % rule, windowed never under half the zoom's size.
      */
-    void fit(Scene scene, double w, double h) {
-        boolean presenting = scene.getRoot() != null
-                && scene.getRoot().getPseudoClassStates().contains(PoolView.PRESENTATION);
+    void fit(Scene scene, boolean presenting, double w, double h) {
         double inherited = probe.getFont().getSize();
         // The rows on show count too: presenting, the Settings button brings the settings row back.
         long rows = top.getChildrenUnmodifiable().stream().filter(javafx.scene.Node::isManaged).count();

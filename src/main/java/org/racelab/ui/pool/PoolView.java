@@ -4,7 +4,6 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
@@ -38,7 +37,6 @@ import org.racelab.ui.controls.Stylesheets;
  */
 public final class PoolView extends StackPane {
 
-    static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
     /** The shell's root font presenting at 100 % zoom (15 px × 1.25); above it, the zoom scales this view too. */
     static final double PRESENTING_BASE_PX = 18.75;
     /** Presenting, the type is this share of the window's height, so it stays above 2.5 % of the screen. */
@@ -315,7 +313,7 @@ public final class PoolView extends StackPane {
         if (!fitting && getScene() != null) {
             fitting = true;
             try {
-                typeFit.fit(getScene(), getWidth(), getHeight());
+                typeFit.fit(getScene(), presenting.get(), getWidth(), getHeight());
             } finally {
                 fitting = false;
             }
