@@ -1,5 +1,6 @@
 package org.racelab.ui.controls;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -15,10 +16,14 @@ public final class FitTriggers {
     private FitTriggers() {
     }
 
-    /** Installs the triggers on {@code view}, for its scene now and every scene it moves to. */
-    public static void install(Parent view, Label probe) {
+    /**
+     * Installs the triggers on {@code view}, for its scene now and every scene it moves to, and returns whether the
+     * view is presenting, the state they follow, for the view's own fit to read (one watcher per view).
+     */
+    public static ReadOnlyBooleanProperty install(Parent view, Label probe) {
         probe.fontProperty().addListener((obs, old, now) -> view.requestLayout());
-        PresentingState.of(view).addListener((obs, was, now) -> view.requestLayout());
+        ReadOnlyBooleanProperty presenting = PresentingState.of(view);
+        presenting.addListener((obs, was, now) -> view.requestLayout());
         ChangeListener<Number> onHeight = (obs, old, now) -> view.requestLayout();
         view.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
@@ -27,6 +32,7 @@ public final class FitTriggers {
             watch(view, scene, onHeight);
         });
         watch(view, view.getScene(), onHeight);
+        return presenting;
     }
 
     private static void watch(Parent view, Scene scene, ChangeListener<Number> onHeight) {

@@ -25,7 +25,6 @@ import javafx.scene.layout.VBox;
 import org.racelab.lab.pool.PoolRunResult;
 import org.racelab.lab.pool.PoolSettings;
 import org.racelab.ui.controls.FitTriggers;
-import org.racelab.ui.controls.PresentingState;
 import org.racelab.ui.controls.Stylesheets;
 
 /**
@@ -66,7 +65,7 @@ public final class PoolView extends StackPane {
 
     public PoolView(PoolViewModel vm) {
         this.vm = vm;
-        presenting = PresentingState.of(this);
+        presenting = FitTriggers.install(this, probe);
         settingsShown.setId("pool-settings-toggle");
         settingsShown.visibleProperty().bind(presenting);
         settingsShown.managedProperty().bind(presenting);
@@ -145,7 +144,6 @@ public final class PoolView extends StackPane {
                 ticker.stop();
             }
         });
-        FitTriggers.install(this, probe);
     }
 
     /** One page on show at a time, picked by toggle buttons (in {@code picker}) named like the old tabs. */

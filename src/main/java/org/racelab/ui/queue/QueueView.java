@@ -2,10 +2,10 @@ package org.racelab.ui.queue;
 
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -63,6 +63,8 @@ public final class QueueView extends BorderPane {
     /** The step pane's story the view was last fitted for: read in step mode only (see fitType). */
     private Story fittedStory;
     private boolean fitting;
+    /** Whether the view is presenting, as its fit triggers follow it. */
+    private final ReadOnlyBooleanProperty presenting;
     private final ToggleButton stepMode = new ToggleButton("Step by hand");
     private final ToggleButton runMode = new ToggleButton("Run for real");
 
@@ -115,7 +117,7 @@ public final class QueueView extends BorderPane {
         setTop(top);
         setCenter(body);
         sceneProperty().addListener((o, a, scene) -> attach(scene));
-        FitTriggers.install(this, probe);
+        presenting = FitTriggers.install(this, probe);
     }
 
     /** What the fit depends on besides the story: the view's area, the zoom's type and the screen's height. */
@@ -182,8 +184,7 @@ public final class QueueView extends BorderPane {
      * zoom's size.
      */
     private void fitType(Scene scene) {
-        Parent root = scene.getRoot();
-        boolean presenting = root != null && root.getPseudoClassStates().contains(PRESENTATION);
+        boolean presenting = this.presenting.get();
         double w = getWidth();
         double h = getHeight();
         double rootPx = probe.getFont().getSize();
